@@ -1,0 +1,39 @@
+// One lint config for the workspace. The module-boundary rule is how DESIGN §7's arrows are
+// enforced: core depends on nothing, sdk only on core, worker/testing never on services,
+// services only on libraries.
+import nx from "@nx/eslint-plugin";
+import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
+
+export default [
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/tmp/**", ".nx/**", "**/*.js", "**/*.mjs"] },
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    files: ["**/*.ts"],
+    plugins: { "@nx": nx },
+    rules: {
+      "@typescript-eslint/no-explicit-any": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/switch-exhaustiveness-check": "off",
+      "@nx/enforce-module-boundaries": [
+        "error",
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: "scope:core", onlyDependOnLibsWithTags: [] },
+            { sourceTag: "scope:sdk", onlyDependOnLibsWithTags: ["scope:core"] },
+            { sourceTag: "scope:worker", onlyDependOnLibsWithTags: ["scope:core", "scope:sdk"] },
+            {
+              sourceTag: "scope:testing",
+              onlyDependOnLibsWithTags: ["scope:core", "scope:sdk", "scope:worker"],
+            },
+            { sourceTag: "type:lib", notDependOnLibsWithTags: ["type:service"] },
+            { sourceTag: "type:service", onlyDependOnLibsWithTags: ["type:lib"] },
+          ],
+        },
+      ],
+    },
+  },
+];

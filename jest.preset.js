@@ -1,0 +1,30 @@
+// Shared Jest setup: SWC transpiles TypeScript (type checking is the `typecheck` target's job,
+// so tests stay fast on two cores), and tsconfig path aliases resolve to library sources.
+const path = require("node:path");
+const { compilerOptions } = require("./tsconfig.base.json");
+
+const moduleNameMapper = {};
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  moduleNameMapper[`^${alias}$`] = path.join(__dirname, target);
+}
+
+module.exports = {
+  testEnvironment: "node",
+  transform: {
+    "^.+\\.ts$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: "es2022",
+        },
+        module: { type: "commonjs" },
+        sourceMaps: "inline",
+      },
+    ],
+  },
+  moduleFileExtensions: ["ts", "js", "json"],
+  moduleNameMapper,
+  testMatch: ["**/?(*.)+(spec|test).ts"],
+};

@@ -1,0 +1,63 @@
+/** Units accepted by `duration(n, unit)` and by every `...Timeout` option. */
+export type DurationUnit =
+  | "millisecond"
+  | "milliseconds"
+  | "second"
+  | "seconds"
+  | "minute"
+  | "minutes"
+  | "hour"
+  | "hours"
+  | "day"
+  | "days"
+  | "week"
+  | "weeks";
+
+/** A span of time written the way people say it, e.g. `{ amount: 5, unit: "minutes" }`, or milliseconds. */
+export type DurationSpec = number | { amount: number; unit: DurationUnit };
+
+const UNIT_MS: Record<DurationUnit, number> = {
+  millisecond: 1,
+  milliseconds: 1,
+  second: 1_000,
+  seconds: 1_000,
+  minute: 60_000,
+  minutes: 60_000,
+  hour: 3_600_000,
+  hours: 3_600_000,
+  day: 86_400_000,
+  days: 86_400_000,
+  week: 604_800_000,
+  weeks: 604_800_000,
+};
+
+/** Thrown for a malformed duration; the message names the offending value. */
+export class InvalidDurationError extends Error {
+  override readonly name = "InvalidDurationError";
+}
+
+/**
+ * Converts a duration to milliseconds, refusing negative, non-finite and unknown units.
+ *
+ * @example
+ * toMillis(1, "day") === 86_400_000
+ */
+export function toMillis(amount: number, unit: DurationUnit = "milliseconds"): number {
+  const factor = UNIT_MS[unit];
+  if (factor === undefined) {
+    throw new InvalidDurationError(
+      `Unknown duration unit "${String(unit)}"; use one of ${Object.keys(UNIT_MS).join(", ")}`,
+    );
+  }
+  if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0) {
+    throw new InvalidDurationError(
+      `Duration amount must be a finite number >= 0, got ${String(amount)} ${unit}`,
+    );
+  }
+  return Math.round(amount * factor);
+}
+
+/** Milliseconds of a `DurationSpec`. */
+export function specToMillis(spec: DurationSpec): number {
+  return typeof spec === "number" ? toMillis(spec) : toMillis(spec.amount, spec.unit);
+}
