@@ -18,7 +18,9 @@ type ActivityCmd = Cmd<"ActivityTaskStarted" | "CompleteActivityTask" | "FailAct
 function currentAttempt(rec: DecisionRecorder, cmd: ActivityCmd): ActivityState | "stale" | Rejection {
   const run = requireRunning(rec.state, "report on an activity");
   if ("code" in run) return run;
-  const { activityId, attempt } = cmd.data;
+  const { activityId, attempt, runId } = cmd.data;
+  // A report for an earlier run of this workflow id is late, not unknown.
+  if (runId !== run.runId) return "stale";
   const activity = run.activities[activityId];
   if (!activity) {
     if (run.closedActivities[activityId]) return "stale";
@@ -32,7 +34,8 @@ export function decideActivityStarted(rec: DecisionRecorder, cmd: Cmd<"ActivityT
   const activity = currentAttempt(rec, cmd);
   if (activity === "stale" || "code" in activity) return activity === "stale" ? undefined : activity;
   if (activity.status === "started") return;
-  rec.emit({ type: "ActivityTaskStarted", data: { ...cmd.data } });
+  const { activityId, attempt, identity } = cmd.data;
+  rec.emit({ type: "ActivityTaskStarted", data: { activityId, attempt, identity } });
 }
 
 /** A result may overtake the started report (they travel different paths): record both. */

@@ -9,18 +9,19 @@ type Cmd<T extends HistoryCommand["type"]> = Extract<HistoryCommand, { type: T }
 export function decideChildStarted(rec: DecisionRecorder, cmd: Cmd<"ChildWorkflowStarted">): Rejection | void {
   const run = requireRunning(rec.state, "record a child start");
   if ("code" in run) return run;
-  const child = run.children[cmd.data.seq];
-  if (!child || child.status !== "initiated") return;
-  rec.emit({ type: "ChildWorkflowStarted", data: { ...cmd.data } });
+  const { parentRunId, seq, workflowId, runId } = cmd.data;
+  const child = run.children[seq];
+  if (parentRunId !== run.runId || !child || child.status !== "initiated") return;
+  rec.emit({ type: "ChildWorkflowStarted", data: { seq, workflowId, runId } });
 }
 
 /** A child reported its end. Reports for children already settled are duplicates. */
 export function decideChildClosed(rec: DecisionRecorder, cmd: Cmd<"ChildWorkflowClosed">): Rejection | void {
   const run = requireRunning(rec.state, "record a child result");
   if ("code" in run) return run;
-  const { seq, workflowId, runId, outcome } = cmd.data;
+  const { parentRunId, seq, workflowId, runId, outcome } = cmd.data;
   const child = run.children[seq];
-  if (!child) return;
+  if (parentRunId !== run.runId || !child) return;
   if (child.status === "initiated" && runId) {
     rec.emit({ type: "ChildWorkflowStarted", data: { seq, workflowId, runId } });
   }

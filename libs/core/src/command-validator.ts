@@ -9,7 +9,8 @@ import { type RunningWorkflow, activityIdOf } from "./workflow-state";
  */
 export function commandProblem(run: RunningWorkflow, commands: WorkflowCommand[], newRunId: string | undefined): string | undefined {
   let lastSeq = run.lastSeq;
-  const scheduledHere = new Set<number>();
+  /** Sequence numbers of activities this task schedules: the only ones it may also cancel. */
+  const activitiesHere = new Set<number>();
   for (const [index, command] of commands.entries()) {
     const where = `command ${index} (${command.type})`;
     if (isClosingCommand(command) && index !== commands.length - 1) {
@@ -26,14 +27,14 @@ export function commandProblem(run: RunningWorkflow, commands: WorkflowCommand[]
           return `${where} uses sequence number ${seq}, but numbers must increase (last was ${lastSeq})`;
         }
         lastSeq = seq;
-        scheduledHere.add(seq);
+        if (command.type === "ScheduleActivity") activitiesHere.add(seq);
         const problem = payloadProblem(command);
         if (problem) return `${where}: ${problem}`;
         break;
       }
       case "RequestCancelActivity": {
         const id = activityIdOf(command.data.seq);
-        if (!run.activities[id] && !run.closedActivities[id] && !scheduledHere.has(command.data.seq)) {
+        if (!run.activities[id] && !run.closedActivities[id] && !activitiesHere.has(command.data.seq)) {
           return `${where} cancels activity seq ${command.data.seq}, which this run never scheduled`;
         }
         break;

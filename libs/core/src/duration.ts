@@ -61,3 +61,44 @@ export function toMillis(amount: number, unit: DurationUnit = "milliseconds"): n
 export function specToMillis(spec: DurationSpec): number {
   return typeof spec === "number" ? toMillis(spec) : toMillis(spec.amount, spec.unit);
 }
+
+/**
+ * A duration as users write it: milliseconds, `{ amount, unit }`, or a string such as
+ * `"30 seconds"`, `"5m"`, `"1.5 hours"`, `"250ms"`.
+ */
+export type DurationInput = DurationSpec | string;
+
+const SHORT_UNITS: Record<string, DurationUnit> = {
+  ms: "milliseconds",
+  s: "seconds",
+  sec: "seconds",
+  secs: "seconds",
+  m: "minutes",
+  min: "minutes",
+  mins: "minutes",
+  h: "hours",
+  hr: "hours",
+  hrs: "hours",
+  d: "days",
+  w: "weeks",
+};
+
+/**
+ * Milliseconds of any `DurationInput`; throws `InvalidDurationError` naming the bad text.
+ *
+ * @example
+ * parseDuration("5 minutes") === 300_000; parseDuration({ amount: 2, unit: "hours" }) === 7_200_000
+ */
+export function parseDuration(input: DurationInput): number {
+  if (typeof input !== "string") return specToMillis(input);
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]+)\s*$/.exec(input);
+  if (!match) {
+    throw new InvalidDurationError(`Cannot read duration "${input}"; write it like "30 seconds", "5m" or "250ms"`);
+  }
+  const word = match[2].toLowerCase();
+  const unit = (SHORT_UNITS[word] ?? word) as DurationUnit;
+  if (!(unit in UNIT_MS)) {
+    throw new InvalidDurationError(`Unknown unit "${match[2]}" in duration "${input}"; use ms, seconds, minutes, hours, days or weeks`);
+  }
+  return toMillis(Number(match[1]), unit);
+}

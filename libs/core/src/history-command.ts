@@ -28,7 +28,10 @@ export interface StartWorkflowData {
 }
 
 /**
- * Inputs to `decide` for one workflow id. `now` is the only clock the core sees, and every
+ * Inputs to `decide` for one workflow id. Commands about a run's tasks, timers or children
+ * name the run: activity ids, timer ids and task ids repeat across runs of one workflow id,
+ * so a late report for an earlier run must not land on the current one.
+ `now` is the only clock the core sees, and every
  * id it records (run ids, request ids) arrives here too.
  */
 export type HistoryCommandBody =
@@ -36,10 +39,11 @@ export type HistoryCommandBody =
   | { type: "SignalWorkflow"; data: { signalName: string; input: Payload; requestId: string } }
   | { type: "RequestCancelWorkflow"; data: { reason: string; requestId: string } }
   | { type: "TerminateWorkflow"; data: { reason: string } }
-  | { type: "WorkflowTaskStarted"; data: { scheduledEventId: number; identity: string } }
+  | { type: "WorkflowTaskStarted"; data: { runId: string; scheduledEventId: number; identity: string } }
   | {
       type: "CompleteWorkflowTask";
       data: {
+        runId: string;
         scheduledEventId: number;
         identity: string;
         commands: WorkflowCommand[];
@@ -49,20 +53,20 @@ export type HistoryCommandBody =
     }
   | {
       type: "FailWorkflowTask";
-      data: { scheduledEventId: number; identity: string; failure: Failure };
+      data: { runId: string; scheduledEventId: number; identity: string; failure: Failure };
     }
-  | { type: "ActivityTaskStarted"; data: { activityId: string; attempt: number; identity: string } }
-  | { type: "CompleteActivityTask"; data: { activityId: string; attempt: number; result: Payload } }
-  | { type: "FailActivityTask"; data: { activityId: string; attempt: number; failure: Failure } }
+  | { type: "ActivityTaskStarted"; data: { runId: string; activityId: string; attempt: number; identity: string } }
+  | { type: "CompleteActivityTask"; data: { runId: string; activityId: string; attempt: number; result: Payload } }
+  | { type: "FailActivityTask"; data: { runId: string; activityId: string; attempt: number; failure: Failure } }
   | {
       type: "HeartbeatActivityTask";
-      data: { activityId: string; attempt: number; details?: Payload };
+      data: { runId: string; activityId: string; attempt: number; details?: Payload };
     }
-  | { type: "TimerFired"; data: { timerId: string } }
-  | { type: "ChildWorkflowStarted"; data: { seq: number; workflowId: string; runId: string } }
+  | { type: "TimerFired"; data: { runId: string; timerId: string } }
+  | { type: "ChildWorkflowStarted"; data: { parentRunId: string; seq: number; workflowId: string; runId: string } }
   | {
       type: "ChildWorkflowClosed";
-      data: { seq: number; workflowId: string; runId?: string; outcome: ChildOutcome };
+      data: { parentRunId: string; seq: number; workflowId: string; runId?: string; outcome: ChildOutcome };
     };
 
 export type HistoryCommand = HistoryCommandBody & { now: number };

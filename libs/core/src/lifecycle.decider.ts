@@ -28,6 +28,7 @@ export function decideStart(rec: DecisionRecorder, cmd: Cmd<"StartWorkflow">): R
         command: {
           type: "ChildWorkflowClosed",
           data: {
+            parentRunId: d.parent.runId,
             seq: d.parent.seq,
             workflowId: d.workflowId,
             outcome: { status: "failed", failure: { type: "WorkflowAlreadyStartedError", message: refusal.message, nonRetryable: true } },
@@ -58,7 +59,7 @@ export function decideStart(rec: DecisionRecorder, cmd: Cmd<"StartWorkflow">): R
       type: "SendCommand",
       data: {
         workflowId: d.parent.workflowId,
-        command: { type: "ChildWorkflowStarted", data: { seq: d.parent.seq, workflowId: d.workflowId, runId: d.runId } },
+        command: { type: "ChildWorkflowStarted", data: { parentRunId: d.parent.runId, seq: d.parent.seq, workflowId: d.workflowId, runId: d.runId } },
       },
     });
   }
@@ -222,7 +223,7 @@ export function closeRun(rec: DecisionRecorder, outcome: RunOutcome, continued?:
         workflowId: run.parent.workflowId,
         command: {
           type: "ChildWorkflowClosed",
-          data: { seq: run.parent.seq, workflowId: run.workflowId, runId: run.runId, outcome: childOutcomeOf(outcome) },
+          data: { parentRunId: run.parent.runId, seq: run.parent.seq, workflowId: run.workflowId, runId: run.runId, outcome: childOutcomeOf(outcome) },
         },
       },
     });

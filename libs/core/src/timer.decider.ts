@@ -11,7 +11,7 @@ import { decideWorkflowTaskRetry, decideWorkflowTaskTimeout } from "./workflow-t
  */
 export function decideTimerFired(rec: DecisionRecorder, cmd: Extract<HistoryCommand, { type: "TimerFired" }>): void {
   const state = rec.state;
-  if (state.status !== "running") return;
+  if (state.status !== "running" || state.runId !== cmd.data.runId) return;
   const timer = state.timers[cmd.data.timerId];
   if (!timer) return;
   const purpose = timer.purpose;

@@ -17,26 +17,26 @@ export function decideWorkflowTaskStarted(rec: DecisionRecorder, cmd: Cmd<"Workf
   const run = requireRunning(rec.state, "start a workflow task");
   if ("code" in run) return run;
   const wt = run.workflowTask;
-  const { scheduledEventId } = cmd.data;
-  if (wt.status === "started" && wt.scheduledEventId === scheduledEventId) return;
-  if (wt.status !== "scheduled" || wt.scheduledEventId !== scheduledEventId) {
+  const { scheduledEventId, identity, runId } = cmd.data;
+  if (runId === run.runId && wt.status === "started" && wt.scheduledEventId === scheduledEventId) return;
+  if (runId !== run.runId || wt.status !== "scheduled" || wt.scheduledEventId !== scheduledEventId) {
     return reject("stale-workflow-task", `Workflow task ${scheduledEventId} of ${run.workflowId} is no longer scheduled; drop it`);
   }
-  rec.emit({ type: "WorkflowTaskStarted", data: { ...cmd.data } });
+  rec.emit({ type: "WorkflowTaskStarted", data: { scheduledEventId, identity } });
 }
 
-function requireStartedTask(rec: DecisionRecorder, scheduledEventId: number): RunningWorkflow | Rejection {
+function requireStartedTask(rec: DecisionRecorder, runId: string, scheduledEventId: number): RunningWorkflow | Rejection {
   const run = requireRunning(rec.state, "complete a workflow task");
   if ("code" in run) return run;
   const wt = run.workflowTask;
-  if (wt.status !== "started" || wt.scheduledEventId !== scheduledEventId) {
+  if (runId !== run.runId || wt.status !== "started" || wt.scheduledEventId !== scheduledEventId) {
     return reject("stale-workflow-task", `Workflow task ${scheduledEventId} of ${run.workflowId} is not in flight (it timed out or was already completed)`);
   }
   return run;
 }
 
 export function decideWorkflowTaskCompleted(rec: DecisionRecorder, cmd: Cmd<"CompleteWorkflowTask">): Rejection | void {
-  const run = requireStartedTask(rec, cmd.data.scheduledEventId);
+  const run = requireStartedTask(rec, cmd.data.runId, cmd.data.scheduledEventId);
   if ("code" in run) return run;
   const { commands, newRunId } = cmd.data;
   const problem = commandProblem(run, commands, newRunId);
@@ -63,7 +63,7 @@ export function decideWorkflowTaskCompleted(rec: DecisionRecorder, cmd: Cmd<"Com
 }
 
 export function decideWorkflowTaskFailed(rec: DecisionRecorder, cmd: Cmd<"FailWorkflowTask">): Rejection | void {
-  const run = requireStartedTask(rec, cmd.data.scheduledEventId);
+  const run = requireStartedTask(rec, cmd.data.runId, cmd.data.scheduledEventId);
   if ("code" in run) return run;
   failWorkflowTask(rec, "worker-failure", cmd.data.failure);
 }
