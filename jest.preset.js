@@ -27,4 +27,5 @@ module.exports = {
   moduleFileExtensions: ["ts", "js", "json"],
   moduleNameMapper,
   testMatch: ["**/?(*.)+(spec|test).ts"],
+  reporters: ["default", path.join(__dirname, "tools/jest-summary-reporter.js")],
 };

@@ -62,9 +62,18 @@ export class InMemoryPlatform {
     startTime: number,
     private readonly mocks: Map<string, ActivityMock>,
     private readonly extraActivities: Map<string, Activity<any[], any>>,
+    options: { maxCachedRuns?: number; activityWaitMs?: number } = {},
   ) {
     this.now = startTime;
-    this.cache = new WorkflowCache(bundle);
+    this.cache = new WorkflowCache(bundle, options.maxCachedRuns ?? 1_000);
+    this.activityWaitMs = options.activityWaitMs ?? 250;
+  }
+
+  private readonly activityWaitMs: number;
+
+  /** Real activity code still running. */
+  get runningActivities(): number {
+    return this.running.size;
   }
 
   nextId(prefix: string): string {
@@ -102,8 +111,12 @@ export class InMemoryPlatform {
     return undefined;
   }
 
-  /** Runs everything that can happen without time passing; waits for real activity code. */
-  async drain(): Promise<void> {
+  /**
+   * Runs everything that can happen without time passing. Real activity code is awaited for
+   * up to `activityWaitMs` of real time per quiet spell (so an activity that waits for its
+   * cancellation does not block the test forever); `Infinity` waits for every one.
+   */
+  async drain(activityWaitMs = this.activityWaitMs): Promise<void> {
     for (let steps = 0; ; steps++) {
       if (steps > 1_000_000) throw new Error("TestEnvironment: more than a million steps without time passing; is a workflow looping?");
       const command = this.commands.shift();
@@ -122,8 +135,8 @@ export class InMemoryPlatform {
         continue;
       }
       if (this.running.size > 0) {
-        await Promise.race([...this.running.values()].map((r) => r.done));
-        continue;
+        const progressed = await waitForAny([...this.running.values()].map((r) => r.done), activityWaitMs);
+        if (progressed) continue;
       }
       return;
     }
@@ -275,4 +288,12 @@ function activityKey(d: { workflowId: string; runId: string; activityId: string 
 
 function timerKey(d: { workflowId: string; runId: string; timerId: string }): string {
   return `${d.workflowId}\u0000${d.runId}\u0000${d.timerId}`;
+}
+
+/** Resolves true when one of `promises` settles, false after `ms` of real time. */
+function waitForAny(promises: Promise<void>[], ms: number): Promise<boolean> {
+  if (ms === Infinity) return Promise.race(promises).then(() => true);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  return Promise.race([Promise.race(promises).then(() => true), timeout]).finally(() => clearTimeout(timer));
 }

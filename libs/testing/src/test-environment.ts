@@ -21,6 +21,13 @@ export interface TestEnvironmentOptions {
   taskQueue?: string;
   /** Activities to run when a workflow calls them, besides those the workflows module defines. */
   activities?: Array<Activity<any[], any>>;
+  /** Runs kept in the worker cache; 0 replays every workflow task from event 1. Default 1,000. */
+  maxCachedRuns?: number;
+  /**
+   * Real time a step waits for running (unmocked) activity code before time may move on;
+   * default 250 ms. `result()` always waits for them.
+   */
+  activityWaitMs?: number;
 }
 
 export interface StartOptions {
@@ -89,7 +96,10 @@ export class TestEnvironment {
   private constructor(options: TestEnvironmentOptions) {
     const start = options.startTime === undefined ? DEFAULT_START : new Date(options.startTime).getTime();
     const extra = new Map((options.activities ?? []).map((a) => [a.name, a]));
-    this.platform = new InMemoryPlatform(bundleWorkflows(options.workflowsPath), start, this.mocks, extra);
+    this.platform = new InMemoryPlatform(bundleWorkflows(options.workflowsPath), start, this.mocks, extra, {
+      ...(options.maxCachedRuns !== undefined ? { maxCachedRuns: options.maxCachedRuns } : {}),
+      ...(options.activityWaitMs !== undefined ? { activityWaitMs: options.activityWaitMs } : {}),
+    });
     this.taskQueue = options.taskQueue ?? "default";
   }
 
@@ -97,7 +107,7 @@ export class TestEnvironment {
 
   static async create(options: TestEnvironmentOptions): Promise<TestEnvironment> {
     // Loading the module here registers its activities in this realm, where they run.
-    require(options.workflowsPath);
+    await import(options.workflowsPath);
     return new TestEnvironment(options);
   }
 
@@ -211,6 +221,10 @@ export class TestEnvironment {
           const never: never = state;
           throw new Error(`Unknown status ${JSON.stringify(never)}`);
         }
+      }
+      if (this.platform.runningActivities > 0) {
+        await this.platform.drain(Infinity);
+        continue;
       }
       const next = this.platform.nextTimerAt();
       if (next === undefined) {
