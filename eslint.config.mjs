@@ -4,6 +4,7 @@
 import nx from "@nx/eslint-plugin";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
+import { builtinModules } from "node:module";
 
 export default [
   { ignores: ["**/node_modules/**", "**/dist/**", "**/tmp/**", ".nx/**", "**/*.js", "**/*.mjs"] },
@@ -34,6 +35,20 @@ export default [
             { sourceTag: "type:lib", notDependOnLibsWithTags: ["type:service"] },
             { sourceTag: "type:service", onlyDependOnLibsWithTags: ["type:lib"] },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // The core is pure and the SDK is bundled into the workflow sandbox: neither may import
+    // Node built-ins (DESIGN §3.4); the sandbox would refuse them at run time anyway.
+    files: ["libs/core/src/**/*.ts", "libs/sdk/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: builtinModules.map((name) => ({ name, message: "core and sdk do no I/O; put this in libs/worker or a service" })),
+          patterns: [{ group: ["node:*"], message: "core and sdk do no I/O; put this in libs/worker or a service" }],
         },
       ],
     },
