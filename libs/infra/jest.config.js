@@ -1,0 +1,6 @@
+module.exports = {
+  ...require("../../jest.preset.js"),
+  displayName: "infra",
+  rootDir: __dirname,
+  testTimeout: 120_000,
+};

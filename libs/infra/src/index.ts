@@ -1,0 +1,8 @@
+/**
+ * @eventual/infra — real Kafka and Postgres for tests and local development, started as
+ * local processes (DESIGN §6): `KAFKA_BROKERS` / `DATABASE_URL` win when set.
+ */
+export { startKafkaBroker, resolveKafkaJars, kafkaCacheDir, KAFKA_VERSION, type KafkaBroker, type KafkaBrokerOptions } from "./kafka-broker";
+export { startPostgres, type PostgresServer, type PostgresServerOptions } from "./postgres-server";
+export { freePort, waitForPort } from "./free-port";
+export { ensureInfrastructure, type InfrastructureEnv, type RunningInfrastructure } from "./infra-process";
