@@ -84,15 +84,11 @@ export function decideActivityHeartbeat(rec: DecisionRecorder, cmd: Cmd<"Heartbe
   const timeout = activity.options.heartbeatTimeoutMs;
   if (timeout === undefined) return;
   const run = rec.running;
-  rec.effect({
-    type: "StartTimer",
-    data: {
-      workflowId: run.workflowId,
-      runId: run.runId,
-      timerId: timerIdOf({ kind: "activity-timeout", activityId: activity.activityId, attempt: activity.attempt, timeoutType: "heartbeat" }),
-      fireAt: cmd.now + timeout,
-    },
-  });
+  const timerId = timerIdOf({ kind: "activity-timeout", activityId: activity.activityId, attempt: activity.attempt, timeoutType: "heartbeat" });
+  // Only a started attempt has a heartbeat timer to push out. One that overtook its start
+  // report gets its timer from the start; arming it here would leave a timer the run never cancels.
+  if (!run.timers[timerId]) return;
+  rec.effect({ type: "StartTimer", data: { workflowId: run.workflowId, runId: run.runId, timerId, fireAt: cmd.now + timeout } });
 }
 
 /** An activity limit ran out. Attempt limits retry per policy; the overall limit is final. */
@@ -127,7 +123,8 @@ export function decideActivityTimeout(
       ...(nextAttemptAt !== undefined ? { nextAttemptAt } : {}),
     },
   });
-  if (activity.status === "started") {
+  // A queued attempt is withdrawn too, or a worker would still run it after it timed out.
+  if (activity.status !== "backoff") {
     rec.effect({ type: "CancelActivityTask", data: { workflowId: run.workflowId, runId: run.runId, activityId } });
   }
   if (nextAttemptAt === undefined) scheduleWorkflowTaskIfIdle(rec);

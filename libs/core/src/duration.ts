@@ -43,7 +43,8 @@ export class InvalidDurationError extends Error {
  * toMillis(1, "day") === 86_400_000
  */
 export function toMillis(amount: number, unit: DurationUnit = "milliseconds"): number {
-  const factor = UNIT_MS[unit];
+  // Own keys only: "constructor" or "toString" must not pass for a unit (and yield NaN).
+  const factor = Object.hasOwn(UNIT_MS, unit) ? UNIT_MS[unit] : undefined;
   if (factor === undefined) {
     throw new InvalidDurationError(
       `Unknown duration unit "${String(unit)}"; use one of ${Object.keys(UNIT_MS).join(", ")}`,

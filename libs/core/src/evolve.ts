@@ -231,8 +231,9 @@ export function nextWorkflowTaskAttempt(
   event: Extract<HistoryEvent, { type: "WorkflowTaskFailed" | "WorkflowTaskTimedOut" }>,
   failedAttempt: number,
 ): number {
-  // An unhandled signal or a bad command is not the worker's fault in the retry sense: start
-  // over at attempt 1 so the next task runs at once.
+  // An unhandled signal is not a failure of the task in the retry sense: start over at attempt 1
+  // so the next task runs at once. A bad command is a bug, like nondeterminism: it counts, so a
+  // workflow that keeps sending one backs off instead of spinning.
   if (event.type === "WorkflowTaskFailed" && event.data.cause === "unhandled-signal") return 1;
   return failedAttempt + 1;
 }

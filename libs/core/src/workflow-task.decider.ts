@@ -118,7 +118,8 @@ function applyCommand(rec: DecisionRecorder, command: WorkflowCommand, newRunId:
       // Already finished (its result raced this task): the request is recorded and that is all.
       if (!activity) return;
       rec.emit({ type: "ActivityTaskCancelled", data: { seq, activityId } });
-      if (activity.status === "started") {
+      // Queued or running, its task must go (as on close); in backoff it has none yet.
+      if (activity.status !== "backoff") {
         rec.effect({ type: "CancelActivityTask", data: { workflowId: run.workflowId, runId: run.runId, activityId } });
       }
       return;
