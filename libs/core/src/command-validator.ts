@@ -47,6 +47,7 @@ export function commandProblem(run: RunningWorkflow, commands: WorkflowCommand[]
         break;
       case "ContinueAsNew":
         if (!newRunId) return `${where} needs a new run id on the CompleteWorkflowTask command`;
+        if (newRunId === run.runId) return `${where}: the new run id must differ from the current run's (${run.runId})`;
         break;
       case "CompleteWorkflow":
       case "FailWorkflow":

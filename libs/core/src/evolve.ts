@@ -55,7 +55,10 @@ export function evolve(state: WorkflowState, event: HistoryEvent): WorkflowState
     case "WorkflowCancelRequested":
       return visible({ ...s, cancelRequested: true });
     case "WorkflowTaskScheduled":
-      s.timers = withoutTimer(s.timers, { kind: "workflow-task-retry", attempt: event.data.attempt });
+      if (s.workflowTask.status === "backoff") {
+        const { attempt, failedEventId } = s.workflowTask;
+        s.timers = withoutTimer(s.timers, { kind: "workflow-task-retry", attempt, failedEventId });
+      }
       return {
         ...s,
         workflowTask: { status: "scheduled", scheduledEventId: event.eventId, attempt: event.data.attempt },
@@ -85,8 +88,8 @@ export function evolve(state: WorkflowState, event: HistoryEvent): WorkflowState
       const next = nextWorkflowTaskAttempt(event, wt.attempt);
       const delay = workflowTaskRetryDelayMs(next);
       if (delay > 0) {
-        s.timers = withTimer(s.timers, { kind: "workflow-task-retry", attempt: next }, ts + delay);
-        s.workflowTask = { status: "backoff", attempt: next };
+        s.timers = withTimer(s.timers, { kind: "workflow-task-retry", attempt: next, failedEventId: event.eventId }, ts + delay);
+        s.workflowTask = { status: "backoff", attempt: next, failedEventId: event.eventId };
       } else {
         s.workflowTask = { status: "none" };
       }

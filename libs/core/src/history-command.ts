@@ -30,9 +30,8 @@ export interface StartWorkflowData {
 /**
  * Inputs to `decide` for one workflow id. Commands about a run's tasks, timers or children
  * name the run: activity ids, timer ids and task ids repeat across runs of one workflow id,
- * so a late report for an earlier run must not land on the current one.
- `now` is the only clock the core sees, and every
- * id it records (run ids, request ids) arrives here too.
+ * so a late report for an earlier run must not land on the current one. `now` is the only
+ * clock the core sees, and every id it records (run ids, request ids) arrives here too.
  */
 export type HistoryCommandBody =
   | { type: "StartWorkflow"; data: StartWorkflowData }

@@ -30,7 +30,7 @@ export function decideTimerFired(rec: DecisionRecorder, cmd: Extract<HistoryComm
       decideWorkflowTaskTimeout(rec, purpose.scheduledEventId);
       return;
     case "workflow-task-retry":
-      decideWorkflowTaskRetry(rec, purpose.attempt);
+      decideWorkflowTaskRetry(rec, purpose.attempt, purpose.failedEventId);
       return;
     case "workflow-timeout":
       closeRun(rec, { status: "timed-out" });

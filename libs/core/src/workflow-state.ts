@@ -8,7 +8,8 @@ export type TimerPurpose =
   | { kind: "activity-timeout"; activityId: string; attempt: number; timeoutType: ActivityTimeoutType }
   | { kind: "activity-retry"; activityId: string; attempt: number }
   | { kind: "workflow-task-timeout"; scheduledEventId: number }
-  | { kind: "workflow-task-retry"; attempt: number }
+  /** Keyed by the failure it retries, so a late duplicate fire cannot cut a later backoff short. */
+  | { kind: "workflow-task-retry"; attempt: number; failedEventId: number }
   | { kind: "workflow-timeout" };
 
 export interface TimerRecord {
@@ -41,7 +42,7 @@ export type WorkflowTaskState =
   | { status: "none" }
   | { status: "scheduled"; scheduledEventId: number; attempt: number }
   | { status: "started"; scheduledEventId: number; startedEventId: number; attempt: number }
-  | { status: "backoff"; attempt: number };
+  | { status: "backoff"; attempt: number; failedEventId: number };
 
 /** Facts of a run that hold from its start to its close. */
 export interface RunInfo {
@@ -110,7 +111,7 @@ export function timerIdOf(purpose: TimerPurpose): string {
     case "workflow-task-timeout":
       return `workflow-task/${purpose.scheduledEventId}/timeout`;
     case "workflow-task-retry":
-      return `workflow-task/retry/${purpose.attempt}`;
+      return `workflow-task/retry/${purpose.failedEventId}`;
     case "workflow-timeout":
       return "workflow/timeout";
   }

@@ -75,9 +75,9 @@ export function decideWorkflowTaskTimeout(rec: DecisionRecorder, scheduledEventI
   retryWorkflowTask(rec, rec.events[rec.events.length - 1] as EventOf<"WorkflowTaskTimedOut">, wt.attempt);
 }
 
-export function decideWorkflowTaskRetry(rec: DecisionRecorder, attempt: number): void {
+export function decideWorkflowTaskRetry(rec: DecisionRecorder, attempt: number, failedEventId: number): void {
   const wt = rec.running.workflowTask;
-  if (wt.status === "backoff" && wt.attempt === attempt) scheduleWorkflowTask(rec, attempt);
+  if (wt.status === "backoff" && wt.attempt === attempt && wt.failedEventId === failedEventId) scheduleWorkflowTask(rec, attempt);
 }
 
 function failWorkflowTask(rec: DecisionRecorder, cause: WorkflowTaskFailedCause, failure: Failure): void {

@@ -46,7 +46,7 @@ describe("timerIdOf", () => {
     ],
     [{ kind: "activity-retry", activityId: "3", attempt: 2 }, "activity/3/2/retry"],
     [{ kind: "workflow-task-timeout", scheduledEventId: 12 }, "workflow-task/12/timeout"],
-    [{ kind: "workflow-task-retry", attempt: 3 }, "workflow-task/retry/3"],
+    [{ kind: "workflow-task-retry", attempt: 3, failedEventId: 7 }, "workflow-task/retry/7"],
     [{ kind: "workflow-timeout" }, "workflow/timeout"],
   ])("%j → %s", (purpose, id) => {
     expect(timerIdOf(purpose)).toBe(id);
@@ -83,7 +83,7 @@ describe("timerIdOf", () => {
       purposes.push(
         { kind: "user", seq: n },
         { kind: "workflow-task-timeout", scheduledEventId: n },
-        { kind: "workflow-task-retry", attempt: n },
+        { kind: "workflow-task-retry", attempt: n, failedEventId: n },
       );
     }
     purposes.push({ kind: "workflow-timeout" });

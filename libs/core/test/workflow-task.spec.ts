@@ -243,6 +243,14 @@ describe("CompleteWorkflowTask", () => {
       });
     });
 
+    it("refuses continue-as-new onto the current run id, which would be lost as a duplicate start", () => {
+      const when = given(...TASK_IN_FLIGHT).when(completeTask(2, [continueAsNew({})], "run-1"));
+      expect(when.events[0]).toMatchObject({
+        type: "WorkflowTaskFailed",
+        data: { cause: "bad-command", failure: { message: expect.stringContaining("must differ from the current run") } },
+      });
+    });
+
     it("refuses reusing, as an activity, the sequence number of an earlier timer", () => {
       const when = given(...afterOneTimer).when(completeTask(7, [requestCancelActivity(1)]));
       expect(when.events[0]).toMatchObject({
@@ -269,7 +277,7 @@ describe("CompleteWorkflowTask", () => {
           ],
           effects: [
             cancelTimerEffect("workflow-task/5/timeout"),
-            startTimerEffect("workflow-task/retry/3", T0 + 7 + 1_000),
+            startTimerEffect("workflow-task/retry/7", T0 + 7 + 1_000),
           ],
         });
     });
@@ -500,7 +508,7 @@ describe("FailWorkflowTask", () => {
         ],
         effects: [
           cancelTimerEffect("workflow-task/5/timeout"),
-          startTimerEffect("workflow-task/retry/3", T0 + 1_050),
+          startTimerEffect("workflow-task/retry/7", T0 + 1_050),
         ],
       })
       .thenState((s) =>
@@ -510,7 +518,7 @@ describe("FailWorkflowTask", () => {
 
   it("schedules attempt 3 when the retry timer fires", () => {
     given(...BACKOFF)
-      .when(at(T0 + 1_050, timerFired("workflow-task/retry/3")))
+      .when(at(T0 + 1_050, timerFired("workflow-task/retry/7")))
       .then({
         events: [{ type: "WorkflowTaskScheduled", data: { attempt: 3 } }],
         effects: [dispatchTask(8, 3)],
@@ -518,15 +526,15 @@ describe("FailWorkflowTask", () => {
   });
 
   it("ignores the retry timer delivered twice", () => {
-    given(...BACKOFF, at(T0 + 1_050, timerFired("workflow-task/retry/3")))
-      .when(at(T0 + 1_051, timerFired("workflow-task/retry/3")))
+    given(...BACKOFF, at(T0 + 1_050, timerFired("workflow-task/retry/7")))
+      .when(at(T0 + 1_051, timerFired("workflow-task/retry/7")))
       .thenNothing();
   });
 
   it("doubles the backoff for attempt 4", () => {
     given(
       ...BACKOFF,
-      at(T0 + 1_050, timerFired("workflow-task/retry/3")),
+      at(T0 + 1_050, timerFired("workflow-task/retry/7")),
       at(T0 + 1_060, taskStarted(8)),
     )
       .when(at(T0 + 2_000, failTask(8)))
@@ -544,9 +552,21 @@ describe("FailWorkflowTask", () => {
         ],
         effects: [
           cancelTimerEffect("workflow-task/8/timeout"),
-          startTimerEffect("workflow-task/retry/4", T0 + 4_000),
+          startTimerEffect("workflow-task/retry/10", T0 + 4_000),
         ],
       });
+  });
+
+  it("ignores a late duplicate of an earlier retry timer during a later backoff", () => {
+    given(
+      ...BACKOFF,
+      at(T0 + 1_050, timerFired("workflow-task/retry/7")),
+      at(T0 + 1_060, taskStarted(8)),
+      at(T0 + 2_000, failTask(8)),
+    )
+      .when(at(T0 + 2_001, timerFired("workflow-task/retry/7")))
+      .thenNothing()
+      .thenState((s) => expect(s).toMatchObject({ workflowTask: { status: "backoff", attempt: 4 } }));
   });
 
   it("does not schedule a task for a signal during the backoff; the retry will see it", () => {
@@ -566,7 +586,7 @@ describe("FailWorkflowTask", () => {
   it("starts counting again at attempt 1 after a task succeeds", () => {
     given(
       ...BACKOFF,
-      at(T0 + 1_050, timerFired("workflow-task/retry/3")),
+      at(T0 + 1_050, timerFired("workflow-task/retry/7")),
       at(T0 + 1_060, taskStarted(8)),
       at(T0 + 1_070, completeTask(8, [])),
     )
@@ -622,7 +642,7 @@ describe("workflow task timeout", () => {
         events: [
           { type: "WorkflowTaskTimedOut", data: { scheduledEventId: 5, startedEventId: 6 } },
         ],
-        effects: [startTimerEffect("workflow-task/retry/3", T0 + 21_001)],
+        effects: [startTimerEffect("workflow-task/retry/7", T0 + 21_001)],
       });
   });
 
