@@ -3,7 +3,8 @@
  * and executes activities. (Polling the gateway is added with the services.)
  */
 export { bundleWorkflows, WorkflowBundleError, type WorkflowBundle } from "./workflow-bundler";
-export { WorkflowSandbox, WorkflowCodeTimeoutError, type SandboxOptions } from "./workflow-sandbox";
+export { WorkflowSandbox, WorkflowCodeTimeoutError, SandboxLostError, type SandboxOptions } from "./workflow-sandbox";
+export { SandboxThread, SandboxThreadError, SandboxError } from "./sandbox-thread";
 export { WorkflowRunExecutor, StaleExecutorError, WorkflowNotRegisteredError, type TaskOutput } from "./workflow-run-executor";
 export { WorkflowCache } from "./workflow-cache";
 export { CommandMatcher, describeCommand, isCommandEvent } from "./command-matcher";

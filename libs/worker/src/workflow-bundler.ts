@@ -1,5 +1,4 @@
 import * as path from "node:path";
-import * as vm from "node:vm";
 import { buildSync } from "esbuild";
 
 /**
@@ -7,8 +6,11 @@ import { buildSync } from "esbuild";
  * fresh context, so module state (and the SDK's registry) is per run.
  */
 export interface WorkflowBundle {
+  /** Unique in this process; the sandbox thread compiles each bundle once under it. */
+  readonly id: string;
   readonly workflowsPath: string;
-  readonly script: vm.Script;
+  /** The script each run evaluates (compiled in the sandbox thread). */
+  readonly code: string;
   readonly sizeBytes: number;
 }
 
@@ -57,11 +59,7 @@ export function bundleWorkflows(workflowsPath: string): WorkflowBundle {
     throw new WorkflowBundleError(`Cannot bundle workflows from ${absolute}:\n${message ?? (error as Error).message}`);
   }
   const wrapped = `(function (require, module, exports) {\n${code}\n})(globalThis.__eventualRequire, globalThis.__eventualModule = { exports: {} }, globalThis.__eventualModule.exports);`;
-  const bundle: WorkflowBundle = {
-    workflowsPath: absolute,
-    script: new vm.Script(wrapped, { filename: `eventual-workflows:${absolute}` }),
-    sizeBytes: wrapped.length,
-  };
+  const bundle: WorkflowBundle = { id: `bundle-${bundles.size + 1}`, workflowsPath: absolute, code: wrapped, sizeBytes: wrapped.length };
   bundles.set(absolute, bundle);
   return bundle;
 }

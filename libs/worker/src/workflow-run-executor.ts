@@ -3,7 +3,7 @@ import { type ActivationJob, DeterminismError, type LogEntry } from "@eventual/s
 import { CommandMatcher, isCommandEvent, type RunLabel } from "./command-matcher";
 import { jobForEvent } from "./history-jobs";
 import type { WorkflowBundle } from "./workflow-bundler";
-import { type SandboxOptions, WorkflowSandbox } from "./workflow-sandbox";
+import { SandboxLostError, type SandboxOptions, WorkflowSandbox } from "./workflow-sandbox";
 
 /** What the current workflow task asks for. */
 export interface TaskOutput {
@@ -142,7 +142,13 @@ export class WorkflowRunExecutor {
   }
 
   private activate(task: OpenTask, replaying: boolean): TaskOutput {
-    const output = this.sandbox.activate({ jobs: task.jobs, now: task.startedAt, replaying });
+    let output;
+    try {
+      output = this.sandbox.activate({ jobs: task.jobs, now: task.startedAt, replaying });
+    } catch (error) {
+      if (error instanceof SandboxLostError) throw new StaleExecutorError(error.message);
+      throw error;
+    }
     if (output.problem) {
       const run = this.requireRun();
       if (output.problem.kind === "unknown-workflow") throw new WorkflowNotRegisteredError(output.problem.message);

@@ -1,23 +1,15 @@
-import * as assert from "node:assert";
-import * as pathModule from "node:path";
-import * as querystring from "node:querystring";
-import * as util from "node:util";
-import * as vm from "node:vm";
 import type { ActivationInput, ActivationOutput } from "@eventual/sdk";
-import { SANDBOX_PRELUDE } from "./sandbox-prelude";
+import { SandboxError, SandboxThread } from "./sandbox-thread";
 import type { WorkflowBundle } from "./workflow-bundler";
-
-/** Built-ins with no I/O and no hidden state: workflow code may use them. */
-const PURE_BUILTINS: Record<string, unknown> = { path: pathModule, util, assert, querystring };
-
-const prelude = new vm.Script(SANDBOX_PRELUDE, { filename: "eventual-sandbox-prelude.js" });
-const activateScript = new vm.Script("__eventualRuntime.activate(JSON.parse(__eventualInput))");
-const checkScript = new vm.Script("__eventualRuntime.checkConditions()");
-const takeScript = new vm.Script("JSON.stringify(__eventualRuntime.takeOutput())");
 
 /** Workflow code kept the CPU for longer than allowed without awaiting anything. */
 export class WorkflowCodeTimeoutError extends Error {
   override readonly name = "WorkflowCodeTimeoutError";
+}
+
+/** The sandbox's realm is gone (its thread died): replay the run into a new one. */
+export class SandboxLostError extends Error {
+  override readonly name = "SandboxLostError";
 }
 
 export interface SandboxOptions {
@@ -25,62 +17,56 @@ export interface SandboxOptions {
   activationTimeoutMs?: number;
 }
 
+let sandboxIds = 0;
+const released = new FinalizationRegistry<{ thread: SandboxThread; sandboxId: number }>(({ thread, sandboxId }) =>
+  thread.send({ op: "dispose", sandboxId }),
+);
+
 /**
- * One workflow run's isolated realm (`node:vm` context). Why `vm` and not the main realm with
- * patched globals: patched globals leak into activity code running concurrently in the same
- * process, and module-level state would be shared between runs. A context per run gives each
- * run its own `Date`, `Math.random`, module state and microtask queue, which is drained
+ * One workflow run's isolated realm: a `node:vm` context in the sandbox thread. Why `vm` and
+ * not the main realm with patched globals: patched globals would leak into activity code
+ * running concurrently, and module state would be shared between runs. A context per run gives
+ * each run its own `Date`, `Math.random`, module state and microtask queue, drained
  * synchronously after each step (`microtaskMode: "afterEvaluate"`), so an activation is one
- * synchronous call whose result depends only on its input.
+ * synchronous call whose result depends only on its input. See sandbox-thread-source.ts for
+ * why the contexts live in a worker thread.
  */
 export class WorkflowSandbox {
   private constructor(
-    private readonly context: vm.Context,
-    private readonly timeoutMs: number,
+    private readonly thread: SandboxThread,
+    private readonly sandboxId: number,
   ) {}
 
   static create(bundle: WorkflowBundle, options: SandboxOptions = {}): WorkflowSandbox {
-    const context = vm.createContext(
-      {
-        __eventualPureBuiltin: (name: string) => PURE_BUILTINS[name.replace(/^node:/, "")],
-        TextEncoder,
-        TextDecoder,
-        URL,
-        URLSearchParams,
-      },
-      { name: `eventual-workflow ${bundle.workflowsPath}`, microtaskMode: "afterEvaluate" },
+    const thread = SandboxThread.shared();
+    const sandboxId = ++sandboxIds;
+    const filename = `eventual-workflows:${bundle.workflowsPath}`;
+    call(() => thread.call({ op: "loadBundle", bundleId: `${thread.generation}/${bundle.id}`, code: bundle.code, filename }));
+    call(() =>
+      thread.call({ op: "create", sandboxId, bundleId: `${thread.generation}/${bundle.id}`, filename, timeoutMs: options.activationTimeoutMs ?? 1_000 }),
     );
-    prelude.runInContext(context);
-    bundle.script.runInContext(context);
-    if (!context.__eventualRuntime) {
-      throw new Error(
-        `${bundle.workflowsPath} did not load @eventual/sdk; a workflows module must import it to define workflows`,
-      );
-    }
-    return new WorkflowSandbox(context, options.activationTimeoutMs ?? 1_000);
+    const sandbox = new WorkflowSandbox(thread, sandboxId);
+    released.register(sandbox, { thread, sandboxId });
+    return sandbox;
   }
 
   /** Delivers jobs, lets the workflow run until it is blocked, and returns what it asked for. */
   activate(input: ActivationInput): ActivationOutput {
-    this.context.__eventualInput = JSON.stringify(input);
-    this.run(activateScript);
-    // A condition may become true only after other code ran; re-check until nothing changes.
-    for (let round = 0; this.run(checkScript) === true; round++) {
-      if (round > 10_000) throw new WorkflowCodeTimeoutError("condition() predicates kept resolving each other for 10,000 rounds");
-    }
-    return JSON.parse(this.run(takeScript) as string) as ActivationOutput;
+    if (!this.thread.alive) throw new SandboxLostError("the sandbox thread of this run exited; replay the run");
+    const output = call(() => this.thread.call({ op: "activate", sandboxId: this.sandboxId, input: JSON.stringify(input) }));
+    return JSON.parse(output as string) as ActivationOutput;
   }
+}
 
-  private run(script: vm.Script): unknown {
-    try {
-      return script.runInContext(this.context, { timeout: this.timeoutMs });
-    } catch (error) {
-      if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") {
-        throw new WorkflowCodeTimeoutError(
-          `Workflow code ran for more than ${this.timeoutMs} ms without awaiting; a loop must await a durable operation`,
-        );
-      }
-      throw error;
+/** Rebuilds the thread's errors as this module's classes where they have one. */
+function call<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof SandboxError) {
+      if (error.name === "WorkflowCodeTimeoutError") throw new WorkflowCodeTimeoutError(error.message);
+      if (error.name === "SandboxLostError") throw new SandboxLostError(error.message);
     }
+    throw error;
   }
 }
