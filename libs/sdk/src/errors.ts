@@ -116,3 +116,21 @@ export class WorkflowUsageError extends EventualError {}
 
 /** Workflow code tried something nondeterministic or I/O-bound that the sandbox refuses. */
 export class SandboxViolationError extends EventualError {}
+
+// Errors cross realms and processes by name, so each class's name is pinned: a bundler may
+// rename a class (esbuild turns `ApplicationError`, whose static methods refer to it, into
+// `_ApplicationError`), and `toFailure` would then lose an ApplicationError's `type`.
+for (const [name, cls] of Object.entries({
+  EventualError,
+  DeterminismError,
+  ApplicationError,
+  CancelledError,
+  Timeout,
+  HeartbeatTimeout,
+  ActivityFailure,
+  ChildWorkflowFailure,
+  WorkflowUsageError,
+  SandboxViolationError,
+})) {
+  Object.defineProperty(cls, "name", { value: name });
+}

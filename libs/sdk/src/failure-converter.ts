@@ -6,7 +6,9 @@ import {
   ChildWorkflowFailure,
   DeterminismError,
   HeartbeatTimeout,
+  SandboxViolationError,
   Timeout,
+  WorkflowUsageError,
 } from "./errors";
 
 /**
@@ -70,6 +72,12 @@ export function fromFailure(failure: Failure): Error {
       break;
     case "DeterminismError":
       error = new DeterminismError(failure.message);
+      break;
+    case "WorkflowUsageError":
+      error = new WorkflowUsageError(failure.message);
+      break;
+    case "SandboxViolationError":
+      error = new SandboxViolationError(failure.message);
       break;
     default:
       error = new ApplicationError(failure.message, {

@@ -48,6 +48,8 @@ function nameOf(ref: SignalRef<unknown>): string {
 
 /**
  * Waits for the next signal of this name (one that already arrived unclaimed is taken first).
+ * Every wait open when a signal arrives gets that signal, so a wait that lost a
+ * `Promise.race` never swallows the signal meant for the wait that replaced it.
  *
  * @example
  * const answer = await expectSignal<string>("answer", { timeout: duration(5, "minutes") });

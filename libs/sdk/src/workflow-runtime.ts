@@ -231,7 +231,7 @@ export class WorkflowRuntime {
     return () => handlers.delete(handler);
   }
 
-  /** The next signal of that name: a buffered one at once, otherwise the next to arrive. */
+  /** The next signal of that name: a buffered one at once, otherwise the next to arrive (which every open wait gets). */
   nextSignal(signalName: string): { promise: Promise<unknown>; abandon(): void } {
     const buffered = this.signalBuffer.get(signalName);
     if (buffered && buffered.length > 0) {
@@ -355,12 +355,14 @@ export class WorkflowRuntime {
 
   private deliverSignal(signalName: string, input: Payload): void {
     const handlers = this.signalHandlers.get(signalName);
-    const waiters = this.signalWaiters.get(signalName);
-    const waiter = waiters?.shift();
-    if (waiter) waiter(input);
+    // Every wait open when the signal arrives gets it. Handing it to the oldest wait alone would
+    // lose it whenever that wait was abandoned (the loser of a Promise.race with a timer, in a
+    // loop), and an abandoned wait cannot be told from a live one.
+    const waiters = this.signalWaiters.get(signalName)?.splice(0) ?? [];
+    for (const waiter of waiters) waiter(input);
     if (handlers && handlers.size > 0) {
       for (const handler of [...handlers]) this.callHandler(handler, input);
-    } else if (!waiter) {
+    } else if (waiters.length === 0) {
       let buffer = this.signalBuffer.get(signalName);
       if (!buffer) this.signalBuffer.set(signalName, (buffer = []));
       buffer.push(input);

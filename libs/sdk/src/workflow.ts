@@ -82,8 +82,11 @@ function startChild(workflowType: string, defined: WorkflowOptions, input: unkno
       ...(options.parentClosePolicy ? { parentClosePolicy: options.parentClosePolicy } : {}),
     },
   });
-  return result.catch((cause: Error) => {
-    if (cause instanceof ChildWorkflowFailure || cause.name === "CancelledError") throw cause;
+  return result.catch((error: Error) => {
+    if (error.name === "CancelledError") throw error;
+    // The host builds the failure from history events, which do not carry the child's type;
+    // this call knows it, so the error is rebuilt here with both names.
+    const cause = error instanceof ChildWorkflowFailure ? error.cause : error;
     throw new ChildWorkflowFailure(`child workflow "${workflowType}" (${workflowId}) failed: ${cause.message}`, workflowId, workflowType, cause);
   });
 }

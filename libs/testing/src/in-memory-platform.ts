@@ -117,6 +117,10 @@ export class InMemoryPlatform {
    * cancellation does not block the test forever); `Infinity` waits for every one.
    */
   async drain(activityWaitMs = this.activityWaitMs): Promise<void> {
+    // Set when a wait for running activities ran out: what they reported meanwhile (heartbeats)
+    // is still applied before time may move on, but without waiting again, so an activity that
+    // heartbeats until it is cancelled cannot hold the test forever.
+    let waitedOut = false;
     for (let steps = 0; ; steps++) {
       if (steps > 1_000_000) throw new Error("TestEnvironment: more than a million steps without time passing; is a workflow looping?");
       const command = this.commands.shift();
@@ -126,6 +130,7 @@ export class InMemoryPlatform {
       }
       const workflowTask = this.workflowTasks.shift();
       if (workflowTask) {
+        waitedOut = false;
         this.runWorkflowTask(workflowTask);
         continue;
       }
@@ -134,9 +139,17 @@ export class InMemoryPlatform {
         this.runActivityTask(activityTask);
         continue;
       }
-      if (this.running.size > 0) {
+      // A timer already due (`time()` in the past, `duration(0)`) fires without time passing,
+      // as the timer service would fire it at once.
+      const next = this.nextTimerAt();
+      if (next !== undefined && next <= this.now) {
+        this.fireTimersUntil(this.now);
+        continue;
+      }
+      if (this.running.size > 0 && !waitedOut) {
         const progressed = await waitForAny([...this.running.values()].map((r) => r.done), activityWaitMs);
-        if (progressed) continue;
+        if (!progressed) waitedOut = true;
+        continue;
       }
       return;
     }

@@ -7,7 +7,7 @@ import {
   parseDuration,
   toMillis,
 } from "@eventual/core";
-import { type Activity, type LogEntry, type Signal, type Workflow, fromFailure } from "@eventual/sdk";
+import { type Activity, type LogEntry, type Signal, type Workflow, fromFailure, workflows } from "@eventual/sdk";
 import { bundleWorkflows } from "@eventual/worker";
 import { ActivityMock } from "./activity-mock";
 import { InMemoryPlatform } from "./in-memory-platform";
@@ -126,6 +126,9 @@ export class TestEnvironment {
 
   async start<In, Out>(workflow: Workflow<In, Out> | string, input: In, options: StartOptions = {}): Promise<WorkflowHandle<Out>> {
     const workflowType = typeof workflow === "string" ? workflow : workflow.name;
+    // The definition's defaults apply unless the start overrides them, as for a child.
+    const defined = (typeof workflow === "string" ? workflows.get(workflow) : workflow)?.options ?? {};
+    const executionTimeout = options.executionTimeout ?? defined.executionTimeout;
     const workflowId = options.workflowId ?? this.platform.nextId(workflowType);
     const runId = this.platform.nextId("run");
     const rejection = this.platform.apply(workflowId, {
@@ -134,11 +137,11 @@ export class TestEnvironment {
         workflowId,
         runId,
         workflowType,
-        taskQueue: options.taskQueue ?? this.taskQueue,
+        taskQueue: options.taskQueue ?? defined.taskQueue ?? this.taskQueue,
         input: input === undefined ? null : (JSON.parse(JSON.stringify(input)) as unknown),
         requestId: options.requestId ?? runId,
         ...(options.idReusePolicy ? { idReusePolicy: options.idReusePolicy } : {}),
-        ...(options.executionTimeout !== undefined ? { executionTimeoutMs: parseDuration(options.executionTimeout) } : {}),
+        ...(executionTimeout !== undefined ? { executionTimeoutMs: parseDuration(executionTimeout) } : {}),
       },
     });
     if (rejection) throw new Error(`${rejection.code}: ${rejection.message}`);

@@ -85,6 +85,8 @@ export class WorkflowRunExecutor {
   }
 
   private apply(event: HistoryEvent): void {
+    // Remembered before matching: a failure of the first attempt needs the activity's name.
+    if (event.type === "ActivityTaskScheduled") this.activityTypes.set(event.data.seq, event.data.activityType);
     if (this.matcher) {
       if (isCommandEvent(event)) {
         this.matcher.match(event);
@@ -123,9 +125,6 @@ export class WorkflowRunExecutor {
         this.openTask = undefined;
         return;
       }
-      case "ActivityTaskScheduled":
-        this.activityTypes.set(event.data.seq, event.data.activityType);
-        break;
       default:
         break;
     }
