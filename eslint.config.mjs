@@ -8,6 +8,8 @@ import { builtinModules } from "node:module";
 
 export default [
   { ignores: ["**/node_modules/**", "**/dist/**", "**/tmp/**", ".nx/**", "**/*.js", "**/*.mjs"] },
+  // Written by proto-loader-gen-types (npm run proto:gen); its style is the generator's.
+  { ignores: ["libs/proto/src/generated/**"] },
   ...tseslint.configs.recommended,
   prettier,
   {
@@ -32,6 +34,9 @@ export default [
               sourceTag: "scope:testing",
               onlyDependOnLibsWithTags: ["scope:core", "scope:sdk", "scope:worker"],
             },
+            // The API definition stands alone; the typed client speaks it in the core's terms.
+            { sourceTag: "scope:proto", onlyDependOnLibsWithTags: [] },
+            { sourceTag: "scope:client", onlyDependOnLibsWithTags: ["scope:proto", "scope:core"] },
             { sourceTag: "type:lib", notDependOnLibsWithTags: ["type:service"] },
             { sourceTag: "type:service", onlyDependOnLibsWithTags: ["type:lib"] },
           ],
