@@ -1,0 +1,6 @@
+module.exports = {
+  ...require("../../jest.preset.js"),
+  displayName: "client",
+  rootDir: __dirname,
+  testTimeout: 30_000,
+};

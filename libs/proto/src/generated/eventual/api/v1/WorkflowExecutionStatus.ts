@@ -1,0 +1,47 @@
+// Original file: eventual/api/v1/common.proto
+
+/**
+ * The status of one workflow run.
+ */
+export const WorkflowExecutionStatus = {
+  /**
+   * In a ListWorkflows filter: any status. Never returned for a run.
+   */
+  WORKFLOW_EXECUTION_STATUS_UNSPECIFIED: 'WORKFLOW_EXECUTION_STATUS_UNSPECIFIED',
+  WORKFLOW_EXECUTION_STATUS_RUNNING: 'WORKFLOW_EXECUTION_STATUS_RUNNING',
+  WORKFLOW_EXECUTION_STATUS_COMPLETED: 'WORKFLOW_EXECUTION_STATUS_COMPLETED',
+  WORKFLOW_EXECUTION_STATUS_FAILED: 'WORKFLOW_EXECUTION_STATUS_FAILED',
+  WORKFLOW_EXECUTION_STATUS_CANCELLED: 'WORKFLOW_EXECUTION_STATUS_CANCELLED',
+  WORKFLOW_EXECUTION_STATUS_TERMINATED: 'WORKFLOW_EXECUTION_STATUS_TERMINATED',
+  WORKFLOW_EXECUTION_STATUS_TIMED_OUT: 'WORKFLOW_EXECUTION_STATUS_TIMED_OUT',
+  WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW: 'WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW',
+} as const;
+
+/**
+ * The status of one workflow run.
+ */
+export type WorkflowExecutionStatus =
+  /**
+   * In a ListWorkflows filter: any status. Never returned for a run.
+   */
+  | 'WORKFLOW_EXECUTION_STATUS_UNSPECIFIED'
+  | 0
+  | 'WORKFLOW_EXECUTION_STATUS_RUNNING'
+  | 1
+  | 'WORKFLOW_EXECUTION_STATUS_COMPLETED'
+  | 2
+  | 'WORKFLOW_EXECUTION_STATUS_FAILED'
+  | 3
+  | 'WORKFLOW_EXECUTION_STATUS_CANCELLED'
+  | 4
+  | 'WORKFLOW_EXECUTION_STATUS_TERMINATED'
+  | 5
+  | 'WORKFLOW_EXECUTION_STATUS_TIMED_OUT'
+  | 6
+  | 'WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW'
+  | 7
+
+/**
+ * The status of one workflow run.
+ */
+export type WorkflowExecutionStatus__Output = typeof WorkflowExecutionStatus[keyof typeof WorkflowExecutionStatus]
