@@ -39,6 +39,7 @@ export default [
             { sourceTag: "scope:client", onlyDependOnLibsWithTags: ["scope:proto", "scope:core"] },
             { sourceTag: "type:lib", notDependOnLibsWithTags: ["type:service"] },
             { sourceTag: "type:service", onlyDependOnLibsWithTags: ["type:lib"] },
+            { sourceTag: "type:example", onlyDependOnLibsWithTags: ["type:lib"] },
           ],
         },
       ],

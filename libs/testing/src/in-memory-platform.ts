@@ -202,12 +202,13 @@ export class InMemoryPlatform {
   private runWorkflowTask(task: EffectData<"DispatchWorkflowTask">): void {
     const { workflowId, runId, scheduledEventId } = task;
     if (this.apply(workflowId, { type: "WorkflowTaskStarted", data: { runId, scheduledEventId, identity: IDENTITY } })) return;
-    const history = this.history(workflowId, runId);
+    const history = this.workflows.get(workflowId)?.runs.get(runId) ?? [];
     try {
       let executor = this.cache.get(runId);
       let output;
       try {
-        output = executor.advance(history);
+        // Only the events it has not seen: event ids are positions in the run's history.
+        output = executor.advance(history.slice(executor.processedEventId));
       } catch (error) {
         if (!(error instanceof StaleExecutorError)) throw error;
         this.cache.evict(runId);

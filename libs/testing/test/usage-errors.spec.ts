@@ -237,14 +237,9 @@ describe("the workflow sandbox", () => {
     expectValidHistory(handle);
   });
 
-  // BUG (libs/worker/src/sandbox-prelude.ts, not fixed here): a namespace import
-  // (`import * as fs from "node:fs"`, the usual TypeScript form) goes through esbuild's
-  // __toESM, which copies only the *own* keys of the module object. The refusing module is a
-  // Proxy over `function () {}` with only a `get` trap, so it reports no own keys (no
-  // `ownKeys`/`getOwnPropertyDescriptor` traps), `fs.readFileSync` comes out undefined, and
-  // workflow code gets "TypeError: fs.readFileSync is not a function" instead of the
-  // SandboxViolationError that explains what to do. (Named and default imports work.)
-  it.failing(
+  // A namespace import (`import * as fs`, the usual TypeScript form) copies the module's own
+  // keys; the refusing stand-in must list them so each call is refused by name.
+  it(
     "refuses a namespace import's function (import * as fs) with SandboxViolationError",
     async () => {
       const env = await TestEnvironment.create({ workflowsPath });

@@ -1,7 +1,8 @@
 /**
  * Evaluated in every workflow context before the bundle. It makes the realm deterministic and
  * I/O-free:
- * - `Date` and `Date.now()` read the workflow clock (the task's start time from history);
+ * - `Date`, `Date.now()` and the "now" that `Intl.DateTimeFormat` formats read the workflow
+ *   clock (the task's start time from history);
  * - `Math.random()` draws from a generator seeded by the run id;
  * - timers, `fetch` and friends throw with a hint of what to use instead;
  * - `WeakRef`/`FinalizationRegistry` are removed (garbage collection is not replayable);
@@ -37,6 +38,20 @@ export const SANDBOX_PRELUDE = String.raw`
       return new WorkflowDate().toString();
     },
   });
+  // Intl formats the host's real "now" when given no date, behind Date's back.
+  const dateTimeFormat = Intl.DateTimeFormat.prototype;
+  const formatGetter = Object.getOwnPropertyDescriptor(dateTimeFormat, "format").get;
+  const formatToParts = dateTimeFormat.formatToParts;
+  Object.defineProperty(dateTimeFormat, "format", {
+    configurable: true,
+    get() {
+      const format = formatGetter.call(this);
+      return (date) => format(date === undefined ? clock() : date);
+    },
+  });
+  dateTimeFormat.formatToParts = function (date) {
+    return formatToParts.call(this, date === undefined ? clock() : date);
+  };
   Math.random = function random() {
     const r = runtime();
     if (!r) throw violation("Math.random() before the workflow started", "call it inside the workflow function");
@@ -65,7 +80,7 @@ export const SANDBOX_PRELUDE = String.raw`
   g.console = { log: log("info"), info: log("info"), debug: log("debug"), warn: log("warn"), error: log("error"), trace: log("debug") };
   g.process = { env: {}, platform: "workflow-sandbox", versions: {} };
   const refusingModule = (moduleName) => {
-    const make = (path) =>
+    const make = (path, exportNames = []) =>
       new Proxy(function () {}, {
         get(target, prop) {
           if (prop === "__esModule") return false;
@@ -78,8 +93,21 @@ export const SANDBOX_PRELUDE = String.raw`
         construct() {
           throw violation("new " + path + "()", "it is I/O or host state; use it from an activity instead");
         },
+        // "import * as fs" copies the module's own keys into a namespace object (esbuild's
+        // __toESM, tsc's __importStar): list the real module's exports, or fs.readFileSync
+        // would be a plain "is not a function" TypeError instead of a refusal naming it.
+        ownKeys(target) {
+          return [...new Set([...Reflect.ownKeys(target), ...exportNames])];
+        },
+        getOwnPropertyDescriptor(target, prop) {
+          const own = Reflect.getOwnPropertyDescriptor(target, prop);
+          if (own || !exportNames.includes(prop)) return own;
+          return { configurable: true, enumerable: true, get: () => make(path + "." + prop) };
+        },
       });
-    return make(moduleName.replace(/^node:/, ""));
+    const bare = moduleName.replace(/^node:/, "");
+    const names = g.__eventualBuiltinExports ? g.__eventualBuiltinExports(moduleName) : undefined;
+    return make(bare, Array.from(names || [], String));
   };
   g.__eventualRequire = (name) => {
     const allowed = g.__eventualPureBuiltin(name);

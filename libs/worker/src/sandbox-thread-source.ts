@@ -22,11 +22,29 @@ const PURE = {
   assert: require("node:assert"),
   querystring: require("node:querystring"),
 };
+const { isBuiltin } = require("node:module");
+const builtinExportNames = new Map();
+/** Names only (strings): the refusing stand-in of a built-in lists them for namespace imports. */
+function builtinExports(name) {
+  name = String(name);
+  if (!isBuiltin(name)) return [];
+  if (!builtinExportNames.has(name)) {
+    let names = [];
+    try {
+      names = Object.keys(require(name));
+    } catch {
+      // a built-in this Node cannot load: no names, every use still throws
+    }
+    builtinExportNames.set(name, names);
+  }
+  return builtinExportNames.get(name);
+}
 const { flag, port, prelude } = workerData;
 const preludeScript = new vm.Script(prelude, { filename: "eventual-sandbox-prelude.js" });
 const activateScript = new vm.Script("__eventualRuntime.activate(JSON.parse(__eventualInput))");
-const checkScript = new vm.Script("__eventualRuntime.checkConditions()");
-const takeScript = new vm.Script("JSON.stringify(__eventualRuntime.takeOutput())");
+// Each timed evaluation starts a watchdog thread (~75 µs), so checking conditions and taking
+// the output share one: undefined means a condition resolved and microtasks must run first.
+const settleScript = new vm.Script("__eventualRuntime.checkConditions() ? undefined : JSON.stringify(__eventualRuntime.takeOutput())");
 const bundles = new Map();
 const sandboxes = new Map();
 
@@ -45,6 +63,7 @@ function handle(req) {
       const context = vm.createContext(
         {
           __eventualPureBuiltin: (name) => PURE[String(name).replace(/^node:/, "")],
+          __eventualBuiltinExports: builtinExports,
           TextEncoder,
           TextDecoder,
           URL,
@@ -66,10 +85,11 @@ function handle(req) {
       if (!sandbox) throw Object.assign(new Error("sandbox " + req.sandboxId + " is gone"), { name: "SandboxLostError" });
       sandbox.context.__eventualInput = req.input;
       run(activateScript, sandbox);
-      for (let round = 0; run(checkScript, sandbox) === true; round++) {
+      for (let round = 0; ; round++) {
+        const output = run(settleScript, sandbox);
+        if (output !== undefined) return output;
         if (round > 10000) throw Object.assign(new Error("condition() predicates kept resolving each other for 10,000 rounds"), { name: "WorkflowCodeTimeoutError" });
       }
-      return run(takeScript, sandbox);
     }
     case "dispose":
       sandboxes.delete(req.sandboxId);
@@ -90,7 +110,7 @@ parentPort.on("message", (req) => {
       ok: false,
       error: {
         name: timedOut ? "WorkflowCodeTimeoutError" : String(e.name || "Error"),
-        message: timedOut ? "Workflow code ran for more than " + (sandboxes.get(req.sandboxId) || {}).timeoutMs + " ms without awaiting; a loop must await a durable operation" : String(e.message || e),
+        message: timedOut ? "Workflow code ran for more than " + (sandboxes.get(req.sandboxId) || req).timeoutMs + " ms without awaiting; a loop must await a durable operation" : String(e.message || e),
         stack: typeof e.stack === "string" ? e.stack : undefined,
       },
     };

@@ -69,6 +69,10 @@ export class SandboxThread {
     const outcome = Atomics.wait(this.flag, 0, 0, waitMs);
     const message = receiveMessageOnPort(this.replies);
     if (!message) {
+      // A late reply would be read as the answer to the next request: retire the thread instead
+      // (its sandboxes are lost, and their runs replay into the next thread).
+      this.dead = true;
+      void this.worker.terminate();
       throw new SandboxThreadError(outcome === "timed-out" ? `the workflow sandbox thread did not answer within ${waitMs} ms` : "the workflow sandbox thread sent no reply");
     }
     const reply = message.message as Reply;

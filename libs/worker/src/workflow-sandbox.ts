@@ -1,6 +1,6 @@
 import type { ActivationInput, ActivationOutput } from "@eventual/sdk";
 import { SandboxError, SandboxThread } from "./sandbox-thread";
-import type { WorkflowBundle } from "./workflow-bundler";
+import { type WorkflowBundle, WorkflowBundleError } from "./workflow-bundler";
 
 /** Workflow code kept the CPU for longer than allowed without awaiting anything. */
 export class WorkflowCodeTimeoutError extends Error {
@@ -66,6 +66,7 @@ function call<T>(fn: () => T): T {
     if (error instanceof SandboxError) {
       if (error.name === "WorkflowCodeTimeoutError") throw new WorkflowCodeTimeoutError(error.message);
       if (error.name === "SandboxLostError") throw new SandboxLostError(error.message);
+      if (error.name === "WorkflowBundleError") throw new WorkflowBundleError(error.message);
     }
     throw error;
   }
