@@ -37,6 +37,8 @@ export default [
             // The API definition stands alone; the typed client speaks it in the core's terms.
             { sourceTag: "scope:proto", onlyDependOnLibsWithTags: [] },
             { sourceTag: "scope:client", onlyDependOnLibsWithTags: ["scope:proto", "scope:core"] },
+            // The log port stands alone: services and the embedded runtime depend on it.
+            { sourceTag: "scope:log", onlyDependOnLibsWithTags: [] },
             { sourceTag: "type:lib", notDependOnLibsWithTags: ["type:service"] },
             { sourceTag: "type:service", onlyDependOnLibsWithTags: ["type:lib"] },
             { sourceTag: "type:example", onlyDependOnLibsWithTags: ["type:lib"] },

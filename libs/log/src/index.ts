@@ -1,0 +1,5 @@
+/**
+ * @eventual/log — the log port and its adapters (DESIGN §4).
+ */
+export * from "./log-port";
+export { partitionFor, murmur2 } from "./partitioner";
