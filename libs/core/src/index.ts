@@ -16,3 +16,4 @@ export * from "./retry-policy";
 export * from "./workflow-command";
 export * from "./workflow-state";
 export { activityOptionsProblem } from "./command-validator";
+export * from "./topic-messages";

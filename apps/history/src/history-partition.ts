@@ -1,0 +1,124 @@
+import {
+  type Effect,
+  type HistoryCommandMessage,
+  type HistoryEventMessage,
+  type Rejection,
+  type WorkflowState,
+  INITIAL_STATE,
+  TOPICS,
+  assertNever,
+  decide,
+  encodeMessage,
+  evolve,
+} from "@eventual/core";
+import type { OutgoingRecord } from "@eventual/log";
+
+/** What happened to one command of a batch; the gateway answers its caller from this. */
+export type CommandOutcome =
+  | { status: "applied"; workflowId: string; runId: string; events: number }
+  | { status: "duplicate"; workflowId: string; runId?: string }
+  | { status: "rejected"; workflowId: string; rejection: Rejection };
+
+export interface BatchResult {
+  /** Events, tasks, timer requests and commands for other workflows: appended in one transaction. */
+  records: OutgoingRecord[];
+  outcomes: CommandOutcome[];
+  /** Puts back the states this batch changed: call it when the batch's transaction fails. */
+  undo(): void;
+}
+
+/**
+ * The history service's state for one partition of history.commands: the current state of
+ * every workflow id in it, and the translation of `decide`'s output into log records. Pure
+ * apart from its map; the service wraps it in the log port's exactly-once processor, so the
+ * records of a batch and its consumed offsets commit together (DESIGN §3.2).
+ *
+ * @example
+ * const part = new HistoryPartition(3);
+ * part.rebuild(eventMessagesOfPartition3);
+ * const { records } = part.apply(commandMessages);
+ */
+export class HistoryPartition {
+  private readonly states = new Map<string, WorkflowState>();
+
+  constructor(readonly partition: number) {}
+
+  get workflowCount(): number {
+    return this.states.size;
+  }
+
+  state(workflowId: string): WorkflowState {
+    return this.states.get(workflowId) ?? INITIAL_STATE;
+  }
+
+  /** Folds events read back from history.events (on assignment) into the states. */
+  rebuild(events: Iterable<HistoryEventMessage>): void {
+    for (const { workflowId, event } of events) {
+      this.states.set(workflowId, evolve(this.state(workflowId), event));
+    }
+  }
+
+  /**
+   * Applies commands in order and returns the records to append. The states move on at once;
+   * if the records are not committed (the transaction failed and the batch will be delivered
+   * again), the caller must `undo()` so the redelivery meets the states it was decided on.
+   */
+  apply(commands: Iterable<HistoryCommandMessage>): BatchResult {
+    const records: OutgoingRecord[] = [];
+    const outcomes: CommandOutcome[] = [];
+    const before = new Map<string, WorkflowState | undefined>();
+    for (const { workflowId, command } of commands) {
+      const decision = decide(this.state(workflowId), command);
+      if (!decision.ok) {
+        outcomes.push({ status: "rejected", workflowId, rejection: decision.rejection });
+        continue;
+      }
+      const after = decision.state;
+      if (decision.events.length === 0 && decision.effects.length === 0) {
+        outcomes.push({ status: "duplicate", workflowId, ...(after.status !== "none" ? { runId: after.runId } : {}) });
+        continue;
+      }
+      if (!before.has(workflowId)) before.set(workflowId, this.states.get(workflowId));
+      this.states.set(workflowId, after);
+      const runId = after.status === "none" ? "" : after.runId;
+      for (const event of decision.events) {
+        records.push({ topic: TOPICS.historyEvents, key: workflowId, value: encodeMessage({ workflowId, runId, event }) });
+      }
+      for (const effect of decision.effects) records.push(recordFor(workflowId, effect, command.now));
+      outcomes.push({ status: "applied", workflowId, runId, events: decision.events.length });
+    }
+    const undo = () => {
+      for (const [id, state] of before) {
+        if (state === undefined) this.states.delete(id);
+        else this.states.set(id, state);
+      }
+    };
+    return { records, outcomes, undo };
+  }
+}
+
+/** Where each kind of effect goes. Every record is keyed by the workflow it concerns. */
+function recordFor(workflowId: string, effect: Effect, now: number): OutgoingRecord {
+  switch (effect.type) {
+    case "DispatchWorkflowTask":
+    case "DispatchActivityTask":
+    case "CancelActivityTask":
+      return { topic: TOPICS.matchingTasks, key: effect.data.workflowId, value: encodeMessage(effect) };
+    case "StartTimer":
+    case "CancelTimer":
+      return { topic: TOPICS.timersCommands, key: effect.data.workflowId, value: encodeMessage(effect) };
+    case "SendCommand": {
+      // Commands for other workflows (or the next run of this one) are stamped now: their
+      // time is when this decision happened.
+      const target = effect.data.workflowId;
+      return {
+        topic: TOPICS.historyCommands,
+        key: target,
+        value: encodeMessage({ workflowId: target, command: { ...effect.data.command, now } as HistoryCommandMessage["command"] }),
+        headers: { "eventual-source-workflow": workflowId },
+      };
+    }
+    default:
+      return assertNever(effect, "effect");
+  }
+}
