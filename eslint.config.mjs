@@ -29,7 +29,8 @@ export default [
           depConstraints: [
             { sourceTag: "scope:core", onlyDependOnLibsWithTags: [] },
             { sourceTag: "scope:sdk", onlyDependOnLibsWithTags: ["scope:core"] },
-            { sourceTag: "scope:worker", onlyDependOnLibsWithTags: ["scope:core", "scope:sdk"] },
+            // The worker talks to the gateway through the typed client.
+            { sourceTag: "scope:worker", onlyDependOnLibsWithTags: ["scope:core", "scope:sdk", "scope:client", "scope:proto"] },
             {
               sourceTag: "scope:testing",
               onlyDependOnLibsWithTags: ["scope:core", "scope:sdk", "scope:worker"],
@@ -39,6 +40,9 @@ export default [
             { sourceTag: "scope:client", onlyDependOnLibsWithTags: ["scope:proto", "scope:core"] },
             // The log port stands alone: services and the embedded runtime depend on it.
             { sourceTag: "scope:log", onlyDependOnLibsWithTags: [] },
+            // Postgres read models and timers speak the core's events and the log's offsets.
+            // Infra only for its tests, which start a real Postgres through it.
+            { sourceTag: "scope:store", onlyDependOnLibsWithTags: ["scope:core", "scope:log", "scope:infra"] },
             { sourceTag: "type:lib", notDependOnLibsWithTags: ["type:service"] },
             { sourceTag: "type:service", onlyDependOnLibsWithTags: ["type:lib"] },
             { sourceTag: "type:example", onlyDependOnLibsWithTags: ["type:lib"] },

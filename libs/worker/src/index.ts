@@ -11,3 +11,5 @@ export { CommandMatcher, describeCommand, isCommandEvent } from "./command-match
 export { jobForEvent } from "./history-jobs";
 export { replayHistory } from "./replay";
 export { executeActivity, type ActivityOutcome, type ActivityAttempt } from "./activity-executor";
+export { Worker } from "./worker";
+export { type WorkerOptions, WORKER_DEFAULTS } from "./worker-options";
