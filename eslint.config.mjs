@@ -43,6 +43,7 @@ export default [
             // Postgres read models and timers speak the core's events and the log's offsets.
             // Infra only for its tests, which start a real Postgres through it.
             { sourceTag: "scope:store", onlyDependOnLibsWithTags: ["scope:core", "scope:log", "scope:infra"] },
+            { sourceTag: "scope:service-kit", onlyDependOnLibsWithTags: [] },
             { sourceTag: "type:lib", notDependOnLibsWithTags: ["type:service"] },
             { sourceTag: "type:service", onlyDependOnLibsWithTags: ["type:lib"] },
             { sourceTag: "type:example", onlyDependOnLibsWithTags: ["type:lib"] },

@@ -1,0 +1,43 @@
+/** An environment variable is missing or malformed; the message names it and what it takes. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/**
+ * Reads typed settings from the environment, with documented defaults, failing at start-up
+ * with a message that names the variable.
+ *
+ * @example
+ * const env = new EnvConfig(process.env);
+ * const brokers = env.string("KAFKA_BROKERS");            // required
+ * const partitions = env.integer("EVENTUAL_PARTITIONS", 12); // default 12
+ */
+export class EnvConfig {
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  string(name: string, fallback?: string): string {
+    const value = this.env[name];
+    if (value !== undefined && value !== "") return value;
+    if (fallback !== undefined) return fallback;
+    throw new ConfigError(`${name} is not set; it is required (see the README's configuration table)`);
+  }
+
+  integer(name: string, fallback: number, range: { min?: number; max?: number } = {}): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === "") return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+    if (range.min !== undefined && value < range.min) throw new ConfigError(`${name} must be >= ${range.min}, got ${value}`);
+    if (range.max !== undefined && value > range.max) throw new ConfigError(`${name} must be <= ${range.max}, got ${value}`);
+    return value;
+  }
+
+  list(name: string, fallback?: string[]): string[] {
+    const raw = this.env[name];
+    if (raw === undefined || raw === "") {
+      if (fallback) return fallback;
+      throw new ConfigError(`${name} is not set; give a comma-separated list`);
+    }
+    return raw.split(",").map((s) => s.trim()).filter(Boolean);
+  }
+}
