@@ -1,4 +1,4 @@
-import { MalformedMessageError, TOPICS, decodeHistoryCommand, decodeHistoryEvent, type HistoryCommandMessage } from "@eventual/core";
+import { type HistoryCommandMessage, MalformedMessageError, type TopicNames, decodeHistoryCommand, decodeHistoryEvent, topicNames } from "@eventual/core";
 import type { LogPort, OutgoingRecord, PartitionBatch, PartitionProcessor } from "@eventual/log";
 import { type BatchResult, type CommandOutcome, HistoryPartition } from "./history-partition";
 
@@ -24,7 +24,7 @@ interface PartitionSlot {
  * in-memory state always matches what is committed.
  *
  * @example
- * await log.runProcessor({ groupId: "history", topics: [TOPICS.historyCommands], processor: new HistoryCommandsProcessor(log, logger) });
+ * await log.runProcessor({ groupId: "history", topics: [topicNames().historyCommands], processor: new HistoryCommandsProcessor(log, logger) });
  */
 export class HistoryCommandsProcessor implements PartitionProcessor {
   private readonly partitions = new Map<number, PartitionSlot>();
@@ -33,6 +33,7 @@ export class HistoryCommandsProcessor implements PartitionProcessor {
     private readonly log: LogPort,
     private readonly logger: HistoryLogger,
     private readonly onOutcomes: (outcomes: CommandOutcome[]) => void = () => undefined,
+    private readonly topics: TopicNames = topicNames(),
   ) {}
 
   get assignedPartitions(): number[] {
@@ -88,8 +89,8 @@ export class HistoryCommandsProcessor implements PartitionProcessor {
 
   /** Reads the partition's events from the start of history.events and folds them. */
   private async rebuild(partition: number): Promise<HistoryPartition> {
-    const state = new HistoryPartition(partition);
-    await this.log.readPartition(TOPICS.historyEvents, partition, 0n, (records) => {
+    const state = new HistoryPartition(partition, this.topics);
+    await this.log.readPartition(this.topics.historyEvents, partition, 0n, (records) => {
       state.rebuild(records.map((r) => decodeHistoryEvent(r.value)));
     });
     return state;

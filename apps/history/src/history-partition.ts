@@ -5,11 +5,12 @@ import {
   type Rejection,
   type WorkflowState,
   INITIAL_STATE,
-  TOPICS,
+  type TopicNames,
   assertNever,
   decide,
   encodeMessage,
   evolve,
+  topicNames,
 } from "@eventual/core";
 import type { OutgoingRecord } from "@eventual/log";
 
@@ -41,7 +42,10 @@ export interface BatchResult {
 export class HistoryPartition {
   private readonly states = new Map<string, WorkflowState>();
 
-  constructor(readonly partition: number) {}
+  constructor(
+    readonly partition: number,
+    private readonly topics: TopicNames = topicNames(),
+  ) {}
 
   get workflowCount(): number {
     return this.states.size;
@@ -82,9 +86,9 @@ export class HistoryPartition {
       this.states.set(workflowId, after);
       const runId = after.status === "none" ? "" : after.runId;
       for (const event of decision.events) {
-        records.push({ topic: TOPICS.historyEvents, key: workflowId, value: encodeMessage({ workflowId, runId, event }) });
+        records.push({ topic: this.topics.historyEvents, key: workflowId, value: encodeMessage({ workflowId, runId, event }) });
       }
-      for (const effect of decision.effects) records.push(recordFor(workflowId, effect, command.now));
+      for (const effect of decision.effects) records.push(recordFor(this.topics, workflowId, effect, command.now));
       outcomes.push({ status: "applied", workflowId, runId, events: decision.events.length });
     }
     const undo = () => {
@@ -98,21 +102,21 @@ export class HistoryPartition {
 }
 
 /** Where each kind of effect goes. Every record is keyed by the workflow it concerns. */
-function recordFor(workflowId: string, effect: Effect, now: number): OutgoingRecord {
+function recordFor(topics: TopicNames, workflowId: string, effect: Effect, now: number): OutgoingRecord {
   switch (effect.type) {
     case "DispatchWorkflowTask":
     case "DispatchActivityTask":
     case "CancelActivityTask":
-      return { topic: TOPICS.matchingTasks, key: effect.data.workflowId, value: encodeMessage(effect) };
+      return { topic: topics.matchingTasks, key: effect.data.workflowId, value: encodeMessage(effect) };
     case "StartTimer":
     case "CancelTimer":
-      return { topic: TOPICS.timersCommands, key: effect.data.workflowId, value: encodeMessage(effect) };
+      return { topic: topics.timersCommands, key: effect.data.workflowId, value: encodeMessage(effect) };
     case "SendCommand": {
       // Commands for other workflows (or the next run of this one) are stamped now: their
       // time is when this decision happened.
       const target = effect.data.workflowId;
       return {
-        topic: TOPICS.historyCommands,
+        topic: topics.historyCommands,
         key: target,
         value: encodeMessage({ workflowId: target, command: { ...effect.data.command, now } as HistoryCommandMessage["command"] }),
         headers: { "eventual-source-workflow": workflowId },

@@ -15,6 +15,24 @@ export const TOPICS = {
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
 
+/** The topic names a deployment uses: the defaults, optionally behind a prefix. */
+export type TopicNames = { [K in keyof typeof TOPICS]: string };
+
+/**
+ * Topic names under a prefix, so several deployments (or test runs) can share one cluster.
+ *
+ * @example
+ * topicNames("staging.").historyEvents === "staging.history.events"
+ */
+export function topicNames(prefix = ""): TopicNames {
+  return {
+    historyCommands: prefix + TOPICS.historyCommands,
+    historyEvents: prefix + TOPICS.historyEvents,
+    matchingTasks: prefix + TOPICS.matchingTasks,
+    timersCommands: prefix + TOPICS.timersCommands,
+  };
+}
+
 /** history.commands: a command for one workflow id, stamped with `now` by whoever sent it. */
 export interface HistoryCommandMessage {
   workflowId: string;

@@ -1,0 +1,38 @@
+import { EnvConfig } from "@eventual/service-kit";
+
+/**
+ * The history service's settings, from the environment:
+ *
+ * | variable | default | meaning |
+ * |---|---|---|
+ * | KAFKA_BROKERS | (required) | comma-separated `host:port` list |
+ * | EVENTUAL_PARTITIONS | 8 | partitions of each workflow topic (created if missing) |
+ * | EVENTUAL_TOPIC_PREFIX | (none) | prefix of every topic name, to share a cluster |
+ * | HISTORY_GROUP_ID | history | consumer group; instances with the same group share partitions |
+ * | HISTORY_HEALTH_PORT | 0 (any free port) | port of /health/live and /health/ready |
+ * | LOG_LEVEL | info | debug, info, warn or error |
+ */
+export interface HistoryConfig {
+  brokers: string[];
+  partitions: number;
+  topicPrefix: string;
+  groupId: string;
+  healthPort: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export function readHistoryConfig(env: NodeJS.ProcessEnv = process.env): HistoryConfig {
+  const config = new EnvConfig(env);
+  const logLevel = config.string("LOG_LEVEL", "info");
+  if (!["debug", "info", "warn", "error"].includes(logLevel)) {
+    throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  }
+  return {
+    brokers: config.list("KAFKA_BROKERS"),
+    partitions: config.integer("EVENTUAL_PARTITIONS", 8, { min: 1, max: 1_000 }),
+    topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
+    groupId: config.string("HISTORY_GROUP_ID", "history"),
+    healthPort: config.integer("HISTORY_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
+    logLevel: logLevel as HistoryConfig["logLevel"],
+  };
+}
