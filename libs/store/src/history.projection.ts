@@ -1,6 +1,7 @@
 import { decodeHistoryEvent, type HistoryEventMessage } from "@eventual/core";
 import type { LogPort, PartitionBatch } from "@eventual/log";
 import type { DataSource, EntityManager } from "typeorm";
+import { ConsumerOffsets } from "./consumer-offsets";
 import { executionChanges } from "./execution-changes";
 import { isoTime } from "./sql-time";
 
@@ -28,11 +29,15 @@ export interface ProjectionBatch {
  * });
  */
 export class HistoryProjection {
+  private readonly offsets: ConsumerOffsets;
+
   constructor(
     private readonly dataSource: DataSource,
     /** Names this projector's offsets; two projectors with different names never share them. */
     readonly consumer: string,
-  ) {}
+  ) {
+    this.offsets = new ConsumerOffsets(consumer);
+  }
 
   /**
    * Applies a batch in one transaction: skips records below the stored offset, inserts the
@@ -58,11 +63,7 @@ export class HistoryProjection {
    * const from = (await projection.startOffset("history.events", 3)) ?? 0n;
    */
   async startOffset(topic: string, partition: number): Promise<bigint | undefined> {
-    const rows: Array<{ next_offset: string }> = await this.dataSource.query(
-      `SELECT next_offset FROM projection_offsets WHERE consumer = $1 AND topic = $2 AND "partition" = $3`,
-      [this.consumer, topic, partition],
-    );
-    return rows.length ? BigInt(rows[0].next_offset) : undefined;
+    return this.offsets.read(this.dataSource, topic, partition);
   }
 
   /**
@@ -104,18 +105,7 @@ export class HistoryProjection {
   }
 
   private async applyInTransaction(m: EntityManager, batch: ProjectionBatch): Promise<void> {
-    const key = [this.consumer, batch.topic, batch.partition];
-    // Ensure the offset row exists, then lock it: a second projector instance holding this
-    // partition during a rebalance waits here and then sees our offset, so it skips our rows.
-    await m.query(
-      `INSERT INTO projection_offsets (consumer, topic, "partition", next_offset) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING`,
-      key,
-    );
-    const [{ next_offset }]: Array<{ next_offset: string }> = await m.query(
-      `SELECT next_offset FROM projection_offsets WHERE consumer = $1 AND topic = $2 AND "partition" = $3 FOR UPDATE`,
-      key,
-    );
-    const from = BigInt(next_offset);
+    const from = await this.offsets.lock(m, batch.topic, batch.partition);
     const fresh = batch.records.filter((r) => r.offset >= from);
     if (fresh.length === 0) return;
     const messages = fresh.map((r) => r.message);
@@ -181,10 +171,7 @@ export class HistoryProjection {
     );
 
     const next = fresh[fresh.length - 1].offset + 1n;
-    await m.query(
-      `UPDATE projection_offsets SET next_offset = $4 WHERE consumer = $1 AND topic = $2 AND "partition" = $3`,
-      [...key, next.toString()],
-    );
+    await this.offsets.save(m, batch.topic, batch.partition, next);
   }
 }
 

@@ -29,3 +29,4 @@ export {
 export { InvalidQueryError, MAX_PAGE_SIZE } from "./page-token";
 export { TimerStore, type DurableTimer } from "./timer.store";
 export { jsonbProblem } from "./jsonb-compat";
+export { ConsumerOffsets } from "./consumer-offsets";
