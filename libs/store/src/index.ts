@@ -30,3 +30,4 @@ export { InvalidQueryError, MAX_PAGE_SIZE } from "./page-token";
 export { TimerStore, type DurableTimer } from "./timer.store";
 export { jsonbProblem } from "./jsonb-compat";
 export { ConsumerOffsets } from "./consumer-offsets";
+export { openTestStore, dumpTable, dumpReadModels, type TestStore } from "./test-store";

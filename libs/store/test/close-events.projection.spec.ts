@@ -1,6 +1,6 @@
 import { HistoryProjection, WorkflowQueries } from "@eventual/store";
 import { asLog, HistoryDriver, T0 } from "./history-fixtures";
-import { openTestStore, type TestStore } from "./test-store";
+import { openTestStore, type TestStore } from "@eventual/store";
 
 describe("HistoryProjection: close events, parents, joined transactions", () => {
   let store: TestStore;

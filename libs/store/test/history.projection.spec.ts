@@ -9,7 +9,7 @@ import {
   type ProjectionBatch,
 } from "@eventual/store";
 import { asLog, BOOM, completedOrder, failedOrder, sleepingOrder, T0 } from "./history-fixtures";
-import { dumpReadModels, openTestStore, type TestStore } from "./test-store";
+import { dumpReadModels, openTestStore, type TestStore } from "@eventual/store";
 
 describe("HistoryProjection", () => {
   let store: TestStore;

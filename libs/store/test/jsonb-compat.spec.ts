@@ -1,5 +1,5 @@
 import { jsonbProblem } from "@eventual/store";
-import { openTestStore, type TestStore } from "./test-store";
+import { openTestStore, type TestStore } from "@eventual/store";
 
 describe("jsonbProblem", () => {
   let store: TestStore;

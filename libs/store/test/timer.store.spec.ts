@@ -1,5 +1,5 @@
 import { TimerStore, type DurableTimer } from "@eventual/store";
-import { openTestStore, type TestStore } from "./test-store";
+import { openTestStore, type TestStore } from "@eventual/store";
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0, 0);
 

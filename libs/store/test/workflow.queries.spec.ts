@@ -12,7 +12,7 @@ import {
   sleepingOrder,
   T0,
 } from "./history-fixtures";
-import { openTestStore, type TestStore } from "./test-store";
+import { openTestStore, type TestStore } from "@eventual/store";
 
 const MINUTE = 60_000;
 

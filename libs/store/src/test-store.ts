@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ensureInfrastructure, type RunningInfrastructure } from "@eventual/infra";
 import type { DataSource } from "typeorm";
-import { createDataSource, dropSchema, runMigrations } from "@eventual/store";
+import { createDataSource, dropSchema, runMigrations } from "./data-source";
 
 export interface TestStore {
   dataSource: DataSource;
