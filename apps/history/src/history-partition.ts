@@ -1,8 +1,8 @@
 import {
+  type CommandOutcome,
   type Effect,
   type HistoryCommandMessage,
   type HistoryEventMessage,
-  type Rejection,
   type WorkflowState,
   INITIAL_STATE,
   type TopicNames,
@@ -14,11 +14,7 @@ import {
 } from "@eventual/core";
 import type { OutgoingRecord } from "@eventual/log";
 
-/** What happened to one command of a batch; the gateway answers its caller from this. */
-export type CommandOutcome =
-  | { status: "applied"; workflowId: string; runId: string; events: number }
-  | { status: "duplicate"; workflowId: string; runId?: string }
-  | { status: "rejected"; workflowId: string; rejection: Rejection };
+export type { CommandOutcome };
 
 export interface BatchResult {
   /** Events, tasks, timer requests and commands for other workflows: appended in one transaction. */
@@ -71,25 +67,15 @@ export class HistoryPartition {
     const records: OutgoingRecord[] = [];
     const outcomes: CommandOutcome[] = [];
     const before = new Map<string, WorkflowState | undefined>();
-    for (const { workflowId, command } of commands) {
-      const decision = decide(this.state(workflowId), command);
-      if (!decision.ok) {
-        outcomes.push({ status: "rejected", workflowId, rejection: decision.rejection });
-        continue;
-      }
-      const after = decision.state;
-      if (decision.events.length === 0 && decision.effects.length === 0) {
-        outcomes.push({ status: "duplicate", workflowId, ...(after.status !== "none" ? { runId: after.runId } : {}) });
-        continue;
-      }
-      if (!before.has(workflowId)) before.set(workflowId, this.states.get(workflowId));
-      this.states.set(workflowId, after);
-      const runId = after.status === "none" ? "" : after.runId;
-      for (const event of decision.events) {
-        records.push({ topic: this.topics.historyEvents, key: workflowId, value: encodeMessage({ workflowId, runId, event }) });
-      }
-      for (const effect of decision.effects) records.push(recordFor(this.topics, workflowId, effect, command.now));
-      outcomes.push({ status: "applied", workflowId, runId, events: decision.events.length });
+    for (const { workflowId, command, replyTo } of commands) {
+      const outcome = this.applyOne(workflowId, command, records, before);
+      outcomes.push(outcome);
+      if (replyTo)
+        records.push({
+          topic: this.topics.historyReplies,
+          key: replyTo.gateway,
+          value: encodeMessage({ replyTo, outcome }),
+        });
     }
     const undo = () => {
       for (const [id, state] of before) {
@@ -99,18 +85,62 @@ export class HistoryPartition {
     };
     return { records, outcomes, undo };
   }
+
+  private applyOne(
+    workflowId: string,
+    command: HistoryCommandMessage["command"],
+    records: OutgoingRecord[],
+    before: Map<string, WorkflowState | undefined>,
+  ): CommandOutcome {
+    const decision = decide(this.state(workflowId), command);
+    if (!decision.ok) return { status: "rejected", workflowId, rejection: decision.rejection };
+    const after = decision.state;
+    if (decision.events.length === 0 && decision.effects.length === 0) {
+      return {
+        status: "duplicate",
+        workflowId,
+        ...(after.status !== "none" ? { runId: after.runId } : {}),
+      };
+    }
+    if (!before.has(workflowId)) before.set(workflowId, this.states.get(workflowId));
+    this.states.set(workflowId, after);
+    const runId = after.status === "none" ? "" : after.runId;
+    for (const event of decision.events) {
+      records.push({
+        topic: this.topics.historyEvents,
+        key: workflowId,
+        value: encodeMessage({ workflowId, runId, event }),
+      });
+    }
+    for (const effect of decision.effects)
+      records.push(recordFor(this.topics, workflowId, effect, command.now));
+    return { status: "applied", workflowId, runId, events: decision.events.length };
+  }
 }
 
 /** Where each kind of effect goes. Every record is keyed by the workflow it concerns. */
-function recordFor(topics: TopicNames, workflowId: string, effect: Effect, now: number): OutgoingRecord {
+function recordFor(
+  topics: TopicNames,
+  workflowId: string,
+  effect: Effect,
+  now: number,
+): OutgoingRecord {
   switch (effect.type) {
     case "DispatchWorkflowTask":
     case "DispatchActivityTask":
     case "CancelActivityTask":
-      return { topic: topics.matchingTasks, key: effect.data.workflowId, value: encodeMessage(effect) };
+      return {
+        topic: topics.matchingTasks,
+        key: effect.data.workflowId,
+        value: encodeMessage(effect),
+      };
     case "StartTimer":
     case "CancelTimer":
-      return { topic: topics.timersCommands, key: effect.data.workflowId, value: encodeMessage(effect) };
+      return {
+        topic: topics.timersCommands,
+        key: effect.data.workflowId,
+        value: encodeMessage(effect),
+      };
     case "SendCommand": {
       // Commands for other workflows (or the next run of this one) are stamped now: their
       // time is when this decision happened.
@@ -118,7 +148,10 @@ function recordFor(topics: TopicNames, workflowId: string, effect: Effect, now: 
       return {
         topic: topics.historyCommands,
         key: target,
-        value: encodeMessage({ workflowId: target, command: { ...effect.data.command, now } as HistoryCommandMessage["command"] }),
+        value: encodeMessage({
+          workflowId: target,
+          command: { ...effect.data.command, now } as HistoryCommandMessage["command"],
+        }),
         headers: { "eventual-source-workflow": workflowId },
       };
     }

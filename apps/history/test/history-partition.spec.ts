@@ -117,3 +117,17 @@ describe("HistoryPartition", () => {
     expect(second.outcomes).toEqual(first.outcomes);
   });
 });
+
+describe("HistoryPartition replies", () => {
+  it("answers a command that asks for it on history.replies, keyed by the gateway", () => {
+    const part = new HistoryPartition(0);
+    const replyTo = { gateway: "gw-7", correlationId: "c-1" };
+    const { records } = part.apply([{ ...start("wf-1"), replyTo }, { ...start("wf-1", "req-2", "run-2"), replyTo: { gateway: "gw-7", correlationId: "c-2" } }]);
+    const replies = records.filter((r) => r.topic === TOPICS.historyReplies);
+    expect(replies.map((r) => r.key)).toEqual(["gw-7", "gw-7"]);
+    expect(replies.map((r) => JSON.parse(r.value))).toEqual([
+      { replyTo, outcome: { status: "applied", workflowId: "wf-1", runId: "run-wf-1", events: 2 } },
+      { replyTo: { gateway: "gw-7", correlationId: "c-2" }, outcome: { status: "rejected", workflowId: "wf-1", rejection: expect.objectContaining({ code: "ALREADY_EXISTS" }) } },
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Effect } from "./effect";
 import type { HistoryCommand } from "./history-command";
 import type { HistoryEvent } from "./history-event";
+import type { Rejection } from "./rejection";
 
 /**
  * The topics that carry workflow traffic (DESIGN §2). Every record is keyed by workflow id, so
@@ -11,6 +12,7 @@ export const TOPICS = {
   historyEvents: "history.events",
   matchingTasks: "matching.tasks",
   timersCommands: "timers.commands",
+  historyReplies: "history.replies",
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -30,6 +32,7 @@ export function topicNames(prefix = ""): TopicNames {
     historyEvents: prefix + TOPICS.historyEvents,
     matchingTasks: prefix + TOPICS.matchingTasks,
     timersCommands: prefix + TOPICS.timersCommands,
+    historyReplies: prefix + TOPICS.historyReplies,
   };
 }
 
@@ -37,6 +40,27 @@ export function topicNames(prefix = ""): TopicNames {
 export interface HistoryCommandMessage {
   workflowId: string;
   command: HistoryCommand;
+  /** Set by a gateway waiting for the outcome: history answers on history.replies. */
+  replyTo?: ReplyAddress;
+}
+
+/** Where the outcome of a command goes: the gateway instance, and its request. */
+export interface ReplyAddress {
+  /** The gateway instance; history.replies records are keyed by it. */
+  gateway: string;
+  correlationId: string;
+}
+
+/** What happened to one command; the gateway answers its caller from this. */
+export type CommandOutcome =
+  | { status: "applied"; workflowId: string; runId: string; events: number }
+  | { status: "duplicate"; workflowId: string; runId?: string }
+  | { status: "rejected"; workflowId: string; rejection: Rejection };
+
+/** history.replies: the outcome of a command that asked for one. */
+export interface HistoryReplyMessage {
+  replyTo: ReplyAddress;
+  outcome: CommandOutcome;
 }
 
 /** history.events: one event of one run. The log is the truth (DESIGN §3.1). */
@@ -53,7 +77,9 @@ export type MatchingTaskMessage = Extract<Effect, { type: "DispatchWorkflowTask"
 export type TimerCommandMessage = Extract<Effect, { type: "StartTimer" | "CancelTimer" }>;
 
 /** Serialises a message for a topic. JSON, because payloads are JSON values already. */
-export function encodeMessage(message: HistoryCommandMessage | HistoryEventMessage | MatchingTaskMessage | TimerCommandMessage): string {
+export function encodeMessage(
+  message: HistoryCommandMessage | HistoryEventMessage | MatchingTaskMessage | TimerCommandMessage | HistoryReplyMessage,
+): string {
   return JSON.stringify(message);
 }
 
