@@ -39,7 +39,8 @@ export default [
             { sourceTag: "scope:proto", onlyDependOnLibsWithTags: [] },
             { sourceTag: "scope:client", onlyDependOnLibsWithTags: ["scope:proto", "scope:core"] },
             // The log port stands alone: services and the embedded runtime depend on it.
-            { sourceTag: "scope:log", onlyDependOnLibsWithTags: [] },
+            // Its tests (never its sources) start a broker through infra.
+            { sourceTag: "scope:log", onlyDependOnLibsWithTags: ["scope:infra"] },
             // Postgres read models and timers speak the core's events and the log's offsets.
             // Infra only for its tests, which start a real Postgres through it.
             { sourceTag: "scope:store", onlyDependOnLibsWithTags: ["scope:core", "scope:log", "scope:infra"] },

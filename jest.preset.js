@@ -23,8 +23,11 @@ module.exports = {
         sourceMaps: "inline",
       },
     ],
+    // @platformatic/kafka ships ESM only; Jest's CommonJS runtime needs it (and only it) transpiled.
+    "^.+\\.m?js$": ["@swc/jest", { jsc: { target: "es2022" }, module: { type: "commonjs" } }],
   },
-  moduleFileExtensions: ["ts", "js", "json"],
+  transformIgnorePatterns: ["/node_modules/(?!(@platformatic)/)"],
+  moduleFileExtensions: ["ts", "js", "mjs", "json"],
   moduleNameMapper,
   testMatch: ["**/?(*.)+(spec|test).ts"],
   reporters: ["default", path.join(__dirname, "tools/jest-summary-reporter.js")],

@@ -3,3 +3,4 @@
  */
 export * from "./log-port";
 export { partitionFor, murmur2 } from "./partitioner";
+export * from "./kafka";

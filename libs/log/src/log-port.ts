@@ -44,7 +44,10 @@ export interface PartitionBatch {
  * Consume–process–produce with exactly-once effect. For each batch the adapter appends the
  * returned records and commits the batch's offsets atomically (one Kafka transaction per
  * input partition; one SQL transaction in the embedded log). If `process` throws, or the
- * commit fails, nothing of the batch is visible and the batch is delivered again.
+ * commit fails, nothing of the batch is visible and the batch is delivered again — after
+ * `onRevoked` and a fresh `onAssigned` for that partition, so state rebuilt in `onAssigned`
+ * never holds effects of a batch that did not commit (nor of batches another instance
+ * committed meanwhile, if the partition was briefly someone else's).
  */
 export interface PartitionProcessor {
   /**

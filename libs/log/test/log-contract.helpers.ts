@@ -1,0 +1,65 @@
+import type { LogPort, LogRecord, OutgoingRecord, PartitionProcessor } from "@eventual/log";
+
+let counter = 0;
+/** A topic or group name no other test (or earlier run against the same broker) uses. */
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter++}`;
+}
+
+/** Polls `predicate` every 50 ms until it holds, or fails naming what was awaited. */
+export async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Every committed record of a topic, partition by partition. */
+export async function readAll(log: LogPort, topic: string): Promise<LogRecord[]> {
+  const all: LogRecord[] = [];
+  const partitions = await log.partitionCount(topic);
+  for (let partition = 0; partition < partitions; partition++) await log.readPartition(topic, partition, 0n, (records) => void all.push(...records));
+  return all;
+}
+
+/** The output a contract processor makes of an input: same key, `out:` value, its partition. */
+export const transform =
+  (output: string) =>
+  (record: LogRecord): OutgoingRecord => ({ topic: output, key: record.key, value: `out:${record.value}`, headers: { from: String(record.partition) } });
+
+/** A processor outside the test process that the abrupt-death case kills. */
+export interface CrashableProcessor {
+  /** Kills it without warning (SIGKILL): no stop, no leave, transactions left open. */
+  kill(): void;
+  exited: Promise<void>;
+}
+
+export interface Recorder {
+  processor(output: string): PartitionProcessor;
+  /** Partitions currently owned (onAssigned minus onRevoked), sorted. */
+  owned(): number[];
+  revoked(): number[];
+  processed(): LogRecord[];
+}
+
+/** A transform processor that records its assignments and inputs. */
+export function recorder(): Recorder {
+  const owned = new Set<number>();
+  const revoked: number[] = [];
+  const processed: LogRecord[] = [];
+  return {
+    processor: (output) => ({
+      onAssigned: async (_topic, partition) => void owned.add(partition),
+      onRevoked: async (_topic, partition) => void (owned.delete(partition), revoked.push(partition)),
+      process: async (batch) => {
+        if (!owned.has(batch.partition)) throw new Error(`batch of partition ${batch.partition} before onAssigned`);
+        processed.push(...batch.records);
+        return batch.records.map(transform(output));
+      },
+    }),
+    owned: () => [...owned].sort((a, b) => a - b),
+    revoked: () => revoked,
+    processed: () => processed,
+  };
+}
