@@ -89,7 +89,8 @@ describe("timers service on a real Postgres", () => {
     const running = firing.run(stop.signal);
     await new Promise((r) => setTimeout(r, 100));
     await handler.apply(batch(0, [start("user/9", Date.now())]));
-    for (let i = 0; i < 50 && appended.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    // Well under the loop's 60 s sleep: only an early wake fires it in time.
+    for (let i = 0; i < 100 && appended.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     stop.abort();
     await running;
     expect(appended).toHaveLength(1);

@@ -1,0 +1,39 @@
+import { EnvConfig } from "@eventual/service-kit";
+
+/**
+ * The timers service's settings, from the environment:
+ *
+ * | variable | default | meaning |
+ * |---|---|---|
+ * | KAFKA_BROKERS | (required) | comma-separated `host:port` list |
+ * | DATABASE_URL | (required) | Postgres holding the timers table |
+ * | EVENTUAL_TOPIC_PREFIX | (none) | prefix of every topic name |
+ * | TIMERS_GROUP_ID | timers | consumer group of timers.commands |
+ * | TIMERS_BATCH | 500 | timers fired per transaction |
+ * | TIMERS_HEALTH_PORT | 0 (any free port) | port of /health/live and /health/ready |
+ * | LOG_LEVEL | info | debug, info, warn or error |
+ */
+export interface TimersConfig {
+  brokers: string[];
+  databaseUrl: string;
+  topicPrefix: string;
+  groupId: string;
+  batchSize: number;
+  healthPort: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export function readTimersConfig(env: NodeJS.ProcessEnv = process.env): TimersConfig {
+  const config = new EnvConfig(env);
+  const logLevel = config.string("LOG_LEVEL", "info");
+  if (!["debug", "info", "warn", "error"].includes(logLevel)) throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  return {
+    brokers: config.list("KAFKA_BROKERS"),
+    databaseUrl: config.string("DATABASE_URL"),
+    topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
+    groupId: config.string("TIMERS_GROUP_ID", "timers"),
+    batchSize: config.integer("TIMERS_BATCH", 500, { min: 1, max: 10_000 }),
+    healthPort: config.integer("TIMERS_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
+    logLevel: logLevel as TimersConfig["logLevel"],
+  };
+}
