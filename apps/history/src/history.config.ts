@@ -23,16 +23,12 @@ export interface HistoryConfig {
 
 export function readHistoryConfig(env: NodeJS.ProcessEnv = process.env): HistoryConfig {
   const config = new EnvConfig(env);
-  const logLevel = config.string("LOG_LEVEL", "info");
-  if (!["debug", "info", "warn", "error"].includes(logLevel)) {
-    throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
-  }
   return {
     brokers: config.list("KAFKA_BROKERS"),
     partitions: config.integer("EVENTUAL_PARTITIONS", 8, { min: 1, max: 1_000 }),
     topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
     groupId: config.string("HISTORY_GROUP_ID", "history"),
     healthPort: config.integer("HISTORY_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
-    logLevel: logLevel as HistoryConfig["logLevel"],
+    logLevel: config.logLevel(),
   };
 }

@@ -23,14 +23,12 @@ export interface ProjectorConfig {
 
 export function readProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
   const config = new EnvConfig(env);
-  const logLevel = config.string("LOG_LEVEL", "info");
-  if (!["debug", "info", "warn", "error"].includes(logLevel)) throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
   return {
     brokers: config.list("KAFKA_BROKERS"),
     databaseUrl: config.string("DATABASE_URL"),
     topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
     groupId: config.string("PROJECTOR_GROUP_ID", "projector"),
     healthPort: config.integer("PROJECTOR_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
-    logLevel: logLevel as ProjectorConfig["logLevel"],
+    logLevel: config.logLevel(),
   };
 }

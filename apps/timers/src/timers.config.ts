@@ -25,8 +25,6 @@ export interface TimersConfig {
 
 export function readTimersConfig(env: NodeJS.ProcessEnv = process.env): TimersConfig {
   const config = new EnvConfig(env);
-  const logLevel = config.string("LOG_LEVEL", "info");
-  if (!["debug", "info", "warn", "error"].includes(logLevel)) throw new Error(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
   return {
     brokers: config.list("KAFKA_BROKERS"),
     databaseUrl: config.string("DATABASE_URL"),
@@ -34,6 +32,6 @@ export function readTimersConfig(env: NodeJS.ProcessEnv = process.env): TimersCo
     groupId: config.string("TIMERS_GROUP_ID", "timers"),
     batchSize: config.integer("TIMERS_BATCH", 500, { min: 1, max: 10_000 }),
     healthPort: config.integer("TIMERS_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
-    logLevel: logLevel as TimersConfig["logLevel"],
+    logLevel: config.logLevel(),
   };
 }

@@ -32,6 +32,13 @@ export class EnvConfig {
     return value;
   }
 
+  /** `LOG_LEVEL`: debug, info (default), warn or error. */
+  logLevel(name = "LOG_LEVEL"): "debug" | "info" | "warn" | "error" {
+    const value = this.string(name, "info");
+    if (value === "debug" || value === "info" || value === "warn" || value === "error") return value;
+    throw new ConfigError(`${name} must be debug, info, warn or error, got "${value}"`);
+  }
+
   list(name: string, fallback?: string[]): string[] {
     const raw = this.env[name];
     if (raw === undefined || raw === "") {

@@ -5,3 +5,4 @@
 export * from "./env-config";
 export * from "./json-logger";
 export * from "./health-server";
+export * from "./service-process";
