@@ -10,6 +10,7 @@ import { EnvConfig } from "@eventual/service-kit";
  * | EVENTUAL_TOPIC_PREFIX | (none) | prefix of every topic name, to share a cluster |
  * | HISTORY_GROUP_ID | history | consumer group; instances with the same group share partitions |
  * | HISTORY_HEALTH_PORT | 0 (any free port) | port of /health/live and /health/ready |
+ * | KAFKA_SESSION_TIMEOUT_MS | 30000 | how long a silent instance keeps its partitions (failover time) |
  * | LOG_LEVEL | info | debug, info, warn or error |
  */
 export interface HistoryConfig {
@@ -18,6 +19,7 @@ export interface HistoryConfig {
   topicPrefix: string;
   groupId: string;
   healthPort: number;
+  sessionTimeoutMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
 }
 
@@ -29,6 +31,7 @@ export function readHistoryConfig(env: NodeJS.ProcessEnv = process.env): History
     topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
     groupId: config.string("HISTORY_GROUP_ID", "history"),
     healthPort: config.integer("HISTORY_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
+    sessionTimeoutMs: config.integer("KAFKA_SESSION_TIMEOUT_MS", 30_000, { min: 3_000, max: 300_000 }),
     logLevel: config.logLevel(),
   };
 }

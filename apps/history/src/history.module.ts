@@ -27,6 +27,8 @@ export class HistoryModule {
             new KafkaLog({
               brokers: config.brokers,
               clientId: "eventual-history",
+              sessionTimeoutMs: config.sessionTimeoutMs,
+              heartbeatIntervalMs: Math.max(1_000, Math.floor(config.sessionTimeoutMs / 10)),
               onError: (error, context) => logger.warn("log adapter recovered from an error", { ...context, error: String(error) }),
             }),
         },

@@ -23,6 +23,7 @@ describe("history service on a real Kafka broker", () => {
         topicPrefix: prefix,
         groupId: `${prefix}history`,
         healthPort: 0,
+        sessionTimeoutMs: 6_000,
         logLevel: "warn",
       }),
       { logger: false },

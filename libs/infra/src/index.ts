@@ -6,3 +6,4 @@ export { startKafkaBroker, resolveKafkaJars, kafkaCacheDir, KAFKA_VERSION, type 
 export { startPostgres, type PostgresServer, type PostgresServerOptions } from "./postgres-server";
 export { freePort, waitForPort } from "./free-port";
 export { ensureInfrastructure, type InfrastructureEnv, type RunningInfrastructure } from "./infra-process";
+export { launchService, type LaunchedService, type LaunchOptions } from "./service-launcher";
