@@ -14,24 +14,22 @@ import { EnvConfig } from "@eventual/service-kit";
  * | LOG_LEVEL | info | debug, info, warn or error |
  */
 export interface HistoryConfig {
-  brokers: string[];
+  kafka: { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number };
   partitions: number;
   topicPrefix: string;
   groupId: string;
   healthPort: number;
-  sessionTimeoutMs: number;
   logLevel: "debug" | "info" | "warn" | "error";
 }
 
 export function readHistoryConfig(env: NodeJS.ProcessEnv = process.env): HistoryConfig {
   const config = new EnvConfig(env);
   return {
-    brokers: config.list("KAFKA_BROKERS"),
+    kafka: config.kafka(),
     partitions: config.integer("EVENTUAL_PARTITIONS", 8, { min: 1, max: 1_000 }),
     topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
     groupId: config.string("HISTORY_GROUP_ID", "history"),
     healthPort: config.integer("HISTORY_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
-    sessionTimeoutMs: config.integer("KAFKA_SESSION_TIMEOUT_MS", 30_000, { min: 3_000, max: 300_000 }),
     logLevel: config.logLevel(),
   };
 }

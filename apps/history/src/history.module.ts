@@ -25,10 +25,8 @@ export class HistoryModule {
           provide: HISTORY_LOG,
           useFactory: () =>
             new KafkaLog({
-              brokers: config.brokers,
+              ...config.kafka,
               clientId: "eventual-history",
-              sessionTimeoutMs: config.sessionTimeoutMs,
-              heartbeatIntervalMs: Math.max(1_000, Math.floor(config.sessionTimeoutMs / 10)),
               onError: (error, context) => logger.warn("log adapter recovered from an error", { ...context, error: String(error) }),
             }),
         },

@@ -18,12 +18,11 @@ describe("history service on a real Kafka broker", () => {
   const startService = async (): Promise<INestApplicationContext> => {
     const app = await NestFactory.createApplicationContext(
       HistoryModule.forRoot({
-        brokers: [infra.env.KAFKA_BROKERS],
+        kafka: { brokers: [infra.env.KAFKA_BROKERS], sessionTimeoutMs: 6_000, heartbeatIntervalMs: 1_000 },
         partitions: PARTITIONS,
         topicPrefix: prefix,
         groupId: `${prefix}history`,
         healthPort: 0,
-        sessionTimeoutMs: 6_000,
         logLevel: "warn",
       }),
       { logger: false },

@@ -12,8 +12,8 @@ const config = readProjectorConfig();
 runServiceProcess(
   "projector",
   async (logger) => {
-    const log = new KafkaLog({ brokers: config.brokers, clientId: "eventual-projector", onError: (error, context) => logger.warn("log adapter recovered from an error", { ...context, error: String(error) }) });
-    const dataSource = createDataSource({ url: config.databaseUrl });
+    const log = new KafkaLog({ ...config.kafka, clientId: "eventual-projector", onError: (error, context) => logger.warn("log adapter recovered from an error", { ...context, error: String(error) }) });
+    const dataSource = createDataSource({ url: config.databaseUrl, schema: config.databaseSchema });
     await dataSource.initialize();
     const service = new ProjectorService(config, log, dataSource, logger);
     await service.start();

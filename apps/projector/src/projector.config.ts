@@ -6,6 +6,8 @@ import { EnvConfig } from "@eventual/service-kit";
  * | variable | default | meaning |
  * |---|---|---|
  * | KAFKA_BROKERS | (required) | comma-separated `host:port` list |
+ * | KAFKA_SESSION_TIMEOUT_MS | 30000 | how long a silent instance keeps its partitions (failover time) |
+ * | DATABASE_SCHEMA | public | Postgres schema of the tables |
  * | DATABASE_URL | (required) | Postgres holding the read models |
  * | EVENTUAL_TOPIC_PREFIX | (none) | prefix of every topic name |
  * | PROJECTOR_GROUP_ID | projector | consumer group; instances share partitions |
@@ -13,8 +15,9 @@ import { EnvConfig } from "@eventual/service-kit";
  * | LOG_LEVEL | info | debug, info, warn or error |
  */
 export interface ProjectorConfig {
-  brokers: string[];
+  kafka: { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number };
   databaseUrl: string;
+  databaseSchema: string;
   topicPrefix: string;
   groupId: string;
   healthPort: number;
@@ -24,8 +27,9 @@ export interface ProjectorConfig {
 export function readProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
   const config = new EnvConfig(env);
   return {
-    brokers: config.list("KAFKA_BROKERS"),
+    kafka: config.kafka(),
     databaseUrl: config.string("DATABASE_URL"),
+    databaseSchema: config.string("DATABASE_SCHEMA", "public"),
     topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
     groupId: config.string("PROJECTOR_GROUP_ID", "projector"),
     healthPort: config.integer("PROJECTOR_HEALTH_PORT", 0, { min: 0, max: 65_535 }),

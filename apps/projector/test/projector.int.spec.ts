@@ -34,7 +34,7 @@ describe("projector on real Kafka and Postgres", () => {
 
   const projector = (groupId: string) =>
     new ProjectorService(
-      { brokers: [infra.env.KAFKA_BROKERS], databaseUrl: "", topicPrefix: prefix, groupId, healthPort: 0, logLevel: "error" },
+      { kafka: { brokers: [infra.env.KAFKA_BROKERS], sessionTimeoutMs: 6_000, heartbeatIntervalMs: 1_000 }, databaseUrl: "", databaseSchema: "public", topicPrefix: prefix, groupId, healthPort: 0, logLevel: "error" },
       log,
       store.dataSource,
       quiet,

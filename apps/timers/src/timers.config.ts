@@ -6,6 +6,8 @@ import { EnvConfig } from "@eventual/service-kit";
  * | variable | default | meaning |
  * |---|---|---|
  * | KAFKA_BROKERS | (required) | comma-separated `host:port` list |
+ * | KAFKA_SESSION_TIMEOUT_MS | 30000 | how long a silent instance keeps its partitions (failover time) |
+ * | DATABASE_SCHEMA | public | Postgres schema of the tables |
  * | DATABASE_URL | (required) | Postgres holding the timers table |
  * | EVENTUAL_TOPIC_PREFIX | (none) | prefix of every topic name |
  * | TIMERS_GROUP_ID | timers | consumer group of timers.commands |
@@ -14,8 +16,9 @@ import { EnvConfig } from "@eventual/service-kit";
  * | LOG_LEVEL | info | debug, info, warn or error |
  */
 export interface TimersConfig {
-  brokers: string[];
+  kafka: { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number };
   databaseUrl: string;
+  databaseSchema: string;
   topicPrefix: string;
   groupId: string;
   batchSize: number;
@@ -26,8 +29,9 @@ export interface TimersConfig {
 export function readTimersConfig(env: NodeJS.ProcessEnv = process.env): TimersConfig {
   const config = new EnvConfig(env);
   return {
-    brokers: config.list("KAFKA_BROKERS"),
+    kafka: config.kafka(),
     databaseUrl: config.string("DATABASE_URL"),
+    databaseSchema: config.string("DATABASE_SCHEMA", "public"),
     topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
     groupId: config.string("TIMERS_GROUP_ID", "timers"),
     batchSize: config.integer("TIMERS_BATCH", 500, { min: 1, max: 10_000 }),

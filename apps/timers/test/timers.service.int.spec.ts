@@ -28,7 +28,7 @@ describe("timers service on real Kafka and Postgres", () => {
 
   it("fires armed timers into history.commands once each, and not the cancelled one", async () => {
     const service = new TimersService(
-      { brokers: [infra.env.KAFKA_BROKERS], databaseUrl: "", topicPrefix: prefix, groupId: `${prefix}timers`, batchSize: 100, healthPort: 0, logLevel: "error" },
+      { kafka: { brokers: [infra.env.KAFKA_BROKERS], sessionTimeoutMs: 6_000, heartbeatIntervalMs: 1_000 }, databaseUrl: "", databaseSchema: "public", topicPrefix: prefix, groupId: `${prefix}timers`, batchSize: 100, healthPort: 0, logLevel: "error" },
       log,
       store.dataSource,
       new JsonLogger("timers-spec", "error"),

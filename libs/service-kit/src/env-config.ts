@@ -39,6 +39,16 @@ export class EnvConfig {
     throw new ConfigError(`${name} must be debug, info, warn or error, got "${value}"`);
   }
 
+  /**
+   * Kafka client settings every service shares: `KAFKA_BROKERS` (required) and
+   * `KAFKA_SESSION_TIMEOUT_MS` (30000: how long a silent instance keeps its partitions,
+   * i.e. failover time); heartbeats go at a tenth of it.
+   */
+  kafka(): { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number } {
+    const sessionTimeoutMs = this.integer("KAFKA_SESSION_TIMEOUT_MS", 30_000, { min: 3_000, max: 300_000 });
+    return { brokers: this.list("KAFKA_BROKERS"), sessionTimeoutMs, heartbeatIntervalMs: Math.max(1_000, Math.floor(sessionTimeoutMs / 10)) };
+  }
+
   list(name: string, fallback?: string[]): string[] {
     const raw = this.env[name];
     if (raw === undefined || raw === "") {

@@ -5,6 +5,10 @@ import { createDataSource, dropSchema, runMigrations } from "./data-source";
 
 export interface TestStore {
   dataSource: DataSource;
+  /** The schema the tables live in, for a service process started against the same store. */
+  schema: string;
+  /** The database URL (without the schema). */
+  url: string;
   /** Drops the test's schema and closes the pool (and stops Postgres if this file started it). */
   close(): Promise<void>;
 }
@@ -21,15 +25,14 @@ export async function openTestStore(poolSize = 10): Promise<TestStore> {
     infra = await ensureInfrastructure();
     url = infra.env.DATABASE_URL;
   }
-  const dataSource = createDataSource({
-    url,
-    schema: `test_${randomBytes(6).toString("hex")}`,
-    poolSize,
-  });
+  const schema = `test_${randomBytes(6).toString("hex")}`;
+  const dataSource = createDataSource({ url, schema, poolSize });
   await dataSource.initialize();
   await runMigrations(dataSource);
   return {
     dataSource,
+    schema,
+    url,
     close: async () => {
       await dropSchema(dataSource);
       await dataSource.destroy();
