@@ -116,6 +116,7 @@ parentPort.on("message", (req) => {
     };
   }
   if (req.noReply) return;
+  reply.id = req.id;
   port.postMessage(reply);
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
