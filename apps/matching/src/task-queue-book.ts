@@ -78,10 +78,12 @@ export class TaskQueueBook {
   poll(kind: TaskKind, taskQueue: string, timeoutMs: number, signal?: AbortSignal): Promise<QueuedTask | undefined> {
     const key = queueKey(kind, taskQueue);
     const queued = this.queues.get(key);
-    if (queued && queued.length > 0) {
+    while (queued && queued.length > 0) {
       const task = queued.shift()!;
       if (queued.length === 0) this.queues.delete(key);
-      return Promise.resolve(task);
+      // Acknowledged while it sat in the queue (a late ack after its lease ran out and it was
+      // requeued): a worker has it already, so it is not handed out again.
+      if (this.isOutstanding(task.partition, task.offset)) return Promise.resolve(task);
     }
     if (signal?.aborted || timeoutMs <= 0) return Promise.resolve(undefined);
     return new Promise((resolve) => {
@@ -112,9 +114,14 @@ export class TaskQueueBook {
     this.progress.get(partition)?.outstanding.delete(offset);
   }
 
+  /** True while the task at this offset is queued or handed out and not acknowledged. */
+  isOutstanding(partition: number, offset: bigint): boolean {
+    return this.progress.get(partition)?.outstanding.has(offset) ?? false;
+  }
+
   /** A task that did not reach a worker goes back to the front of its queue. */
   requeue(task: QueuedTask): void {
-    if (!this.progress.get(task.partition)?.outstanding.has(task.offset)) return;
+    if (!this.isOutstanding(task.partition, task.offset)) return;
     const key = queueKey(kindOf(task.message), taskQueueOf(task.message));
     const waiter = this.waiters.get(key)?.shift();
     if (waiter) waiter.resolve(task);

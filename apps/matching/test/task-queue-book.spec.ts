@@ -66,6 +66,17 @@ describe("TaskQueueBook", () => {
     expect((await book.poll("activity", "main", 0))?.offset).toBe(0n);
   });
 
+  it("does not hand out again a requeued task that was acknowledged meanwhile", async () => {
+    const book = new TaskQueueBook();
+    book.offer(0, 0n, activity("1"));
+    book.offer(0, 1n, activity("2"));
+    const first = await book.poll("activity", "main", 0);
+    book.requeue(first!); // its lease ran out...
+    book.ack(0, first!.offset); // ...then the late ack came: a worker has it
+    expect((await book.poll("activity", "main", 0))?.offset).toBe(1n);
+    expect(book.committable(0)).toBe(1n);
+  });
+
   it("withdraws a queued activity attempt when its activity is cancelled", async () => {
     const book = new TaskQueueBook();
     book.offer(0, 0n, activity("1"));

@@ -18,3 +18,5 @@ export * from "./grpc-health";
 export * from "./grpc-reflection";
 export * from "./proto-files";
 export * as v1 from "./generated";
+/** Types of the internal API (`eventual.internal.v1`), e.g. `internalV1.PollTaskResponse`. */
+export * as internalV1 from "./generated/internal";

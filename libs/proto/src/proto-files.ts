@@ -15,6 +15,13 @@ export const PROTO_FILES = [
   "eventual/api/v1/worker_service.proto",
 ] as const;
 
+/**
+ * The internal API's .proto files (package `eventual.internal.v1`: services calling each
+ * other), relative to PROTO_ROOT. Kept apart from PROTO_FILES so the public server never
+ * serves or reflects them.
+ */
+export const INTERNAL_PROTO_FILES = ["eventual/internal/v1/matching_service.proto"] as const;
+
 /** Absolute paths of PROTO_FILES. */
 export const PROTO_FILE_PATHS: readonly string[] = PROTO_FILES.map((file) =>
   path.join(PROTO_ROOT, file),
