@@ -68,7 +68,15 @@ export function decideStart(rec: DecisionRecorder, cmd: Cmd<"StartWorkflow">): R
 function startRefusal(state: WorkflowState, cmd: Cmd<"StartWorkflow">): Rejection | "duplicate" | undefined {
   const d = cmd.data;
   if (state.status === "none") return undefined;
-  if (state.requestId === d.requestId || state.runId === d.runId) return "duplicate";
+  if (state.requestId === d.requestId || state.runId === d.runId) {
+    // The same request again is answered with the same run; the same request id carrying a
+    // different start is a caller bug that must not pass silently (DESIGN §3.3).
+    if (sameStart(state, d)) return "duplicate";
+    return reject(
+      "request-id-reused",
+      `Request id ${d.requestId} already started run ${state.runId} of ${d.workflowId} with a different workflow type, task queue or input; use a new request id for a different start`,
+    );
+  }
   if (state.status === "running") {
     return reject("workflow-already-running", `Workflow ${d.workflowId} is already running (run ${state.runId}); signal it, or start with another workflow id`);
   }
@@ -86,6 +94,10 @@ function startRefusal(state: WorkflowState, cmd: Cmd<"StartWorkflow">): Rejectio
     default:
       return assertNever(policy, "id reuse policy");
   }
+}
+
+function sameStart(state: Exclude<WorkflowState, { status: "none" }>, d: Cmd<"StartWorkflow">["data"]): boolean {
+  return state.workflowType === d.workflowType && state.taskQueue === d.taskQueue && JSON.stringify(state.input) === JSON.stringify(d.input);
 }
 
 export function decideSignal(rec: DecisionRecorder, cmd: Cmd<"SignalWorkflow">): Rejection | void {

@@ -4,6 +4,7 @@ export type RejectionCode = "NOT_FOUND" | "ALREADY_EXISTS" | "FAILED_PRECONDITIO
 export type RejectionReason =
   | "workflow-not-found"
   | "workflow-already-running"
+  | "request-id-reused"
   | "workflow-id-reuse-rejected"
   | "workflow-closed"
   | "unknown-activity"
@@ -24,6 +25,7 @@ export interface Rejection {
 const CODES: Record<RejectionReason, RejectionCode> = {
   "workflow-not-found": "NOT_FOUND",
   "workflow-already-running": "ALREADY_EXISTS",
+  "request-id-reused": "ALREADY_EXISTS",
   "workflow-id-reuse-rejected": "ALREADY_EXISTS",
   "workflow-closed": "FAILED_PRECONDITION",
   "unknown-activity": "NOT_FOUND",

@@ -132,6 +132,12 @@ describe("StartWorkflow", () => {
       .thenNothing();
   });
 
+  it("refuses the same request id carrying a different start: ALREADY_EXISTS", () => {
+    given(start()).when(start({ input: { item: "lamp" } })).thenRejected("ALREADY_EXISTS", "request-id-reused");
+    given(start()).when(start({ workflowType: "refund" })).thenRejected("ALREADY_EXISTS", "request-id-reused");
+    given(...COMPLETED).when(start({ taskQueue: "other" })).thenRejected("ALREADY_EXISTS", "request-id-reused");
+  });
+
   it("treats a retry with the same run id as a duplicate", () => {
     given(start())
       .when(start({ requestId: "req-retry" }))

@@ -78,6 +78,17 @@ export function describeLogContract(name: string, makeLog: () => Promise<LogUnde
       }
     });
 
+    it("append: concurrent calls each land, exactly once", async () => {
+      const log = await open();
+      const topic = unique("concurrent");
+      await log.ensureTopics([{ topic, partitions: 1 }]);
+      await log.append([{ topic, key: "first", value: "v-first" }]);
+      await Promise.all(Array.from({ length: 40 }, (_, i) => log.append([{ topic, key: `k${i}`, value: `v${i}` }])));
+      const read: LogRecord[] = [];
+      await log.readPartition(topic, 0, 0n, (records) => void read.push(...records));
+      expect(read.map((r) => r.value).sort()).toEqual(["v-first", ...Array.from({ length: 40 }, (_, i) => `v${i}`)].sort());
+    });
+
     it("processor: every input yields its outputs exactly once, visible once committed; offsets are committed", async () => {
       const log = await open();
       const [input, output, groupId] = [unique("in"), unique("out"), unique("group")];

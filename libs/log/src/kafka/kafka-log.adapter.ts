@@ -58,8 +58,26 @@ export class KafkaLog implements LogPort {
   async append(records: OutgoingRecord[]): Promise<void> {
     if (records.length === 0) return;
     const messages = await this.toMessages(records);
+    // One send at a time: concurrent sends on the idempotent producer lost records (calls
+    // resolved, one record written) and wedged it for every later send. Callers that append
+    // concurrently simply queue here; a send that fails replaces the producer.
+    const turn = this.appending.then(() => this.sendNow(messages));
+    this.appending = turn.catch(() => undefined);
+    await turn;
+  }
+
+  private appending: Promise<void> = Promise.resolve();
+
+  private async sendNow(messages: Awaited<ReturnType<KafkaLog["toMessages"]>>): Promise<void> {
     this.producer ??= new Producer({ ...clientOptions(this.options, "producer"), ...NEW_PRODUCER, idempotent: true, acks: -1, serializers: stringSerializers });
-    await this.producer.send({ messages });
+    try {
+      await this.producer.send({ messages });
+    } catch (error) {
+      const broken = this.producer;
+      this.producer = undefined;
+      await broken.close().catch(() => undefined);
+      throw error;
+    }
   }
 
   async runProcessor(options: ProcessorOptions): Promise<RunningConsumer> {

@@ -1,0 +1,66 @@
+import type { LogPort, OutgoingRecord } from "@eventual/log";
+
+interface Pending {
+  records: OutgoingRecord[];
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Funnels every append of the gateway through one `log.append` at a time, coalescing what
+ * arrived meanwhile into one batch (group commit).
+ *
+ * Why: concurrent `append` calls on the Kafka adapter lose records — with @platformatic/kafka
+ * 1.34's idempotent producer, of three concurrent sends one is written, all three resolve,
+ * and every later send fails (measured; reported against libs/log). One send in flight at a
+ * time avoids it, and batching keeps throughput: N concurrent calls cost one produce request.
+ *
+ * @example
+ * const batcher = new AppendBatcher(log);
+ * await Promise.all(commands.map((c) => batcher.append([c]))); // one log.append with all of them
+ */
+export class AppendBatcher {
+  private queue: Pending[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly log: Pick<LogPort, "append">,
+    private readonly maxBatchRecords = 500,
+  ) {}
+
+  /** Resolves once the records are durably appended (with whatever batch carried them). */
+  append(records: OutgoingRecord[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ records, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.takeBatch();
+        try {
+          await this.log.append(batch.flatMap((pending) => pending.records));
+          for (const pending of batch) pending.resolve();
+        } catch (error) {
+          // The whole produce request failed or its outcome is unclear: every caller in it hears so.
+          for (const pending of batch) pending.reject(error);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private takeBatch(): Pending[] {
+    let count = 0;
+    let take = 0;
+    while (take < this.queue.length && (take === 0 || count + this.queue[take].records.length <= this.maxBatchRecords)) {
+      count += this.queue[take].records.length;
+      take++;
+    }
+    return this.queue.splice(0, take);
+  }
+}

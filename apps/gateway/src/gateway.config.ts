@@ -1,0 +1,65 @@
+import { hostname } from "node:os";
+import { EnvConfig } from "@eventual/service-kit";
+
+/**
+ * The gateway's settings, from the environment:
+ *
+ * | variable | default | meaning |
+ * |---|---|---|
+ * | KAFKA_BROKERS | (required) | comma-separated `host:port` list |
+ * | KAFKA_SESSION_TIMEOUT_MS | 30000 | failover time of the replies consumer's partitions |
+ * | DATABASE_URL | (required) | Postgres holding the read models (written by the projector) |
+ * | EVENTUAL_TOPIC_PREFIX | (none) | prefix of every topic name, to share a cluster |
+ * | EVENTUAL_PARTITIONS | 8 | partitions of each workflow topic (created if missing) |
+ * | GATEWAY_HOST | 0.0.0.0 | interface the gRPC server listens on (127.0.0.1 for local only) |
+ * | GATEWAY_PORT | 7233 | gRPC port (0 picks a free one) |
+ * | GATEWAY_HEALTH_PORT | 0 (any free port) | port of /health/live and /health/ready |
+ * | GATEWAY_ID | `hostname:pid` | this instance's id; history.replies records for it are keyed by it, so it must be unique among running gateways |
+ * | GATEWAY_COMMAND_TIMEOUT_MS | 10000 | how long a command waits for history's reply when the call has no deadline |
+ * | GATEWAY_RESULT_POLL_MS | 100 | how often GetWorkflowResult re-reads the read model |
+ * | GATEWAY_MAX_MESSAGE_BYTES | 16777216 | largest request gRPC accepts; above the payload limit (2 MB) so an oversized payload gets INVALID_ARGUMENT naming its field rather than a bare RESOURCE_EXHAUSTED |
+ * | GATEWAY_SHUTDOWN_TIMEOUT_MS | 15000 | how long shutdown waits for in-flight calls before cutting them off |
+ * | LOG_LEVEL | info | debug, info, warn or error |
+ */
+export interface GatewayConfig {
+  kafka: { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number };
+  databaseUrl: string;
+  topicPrefix: string;
+  partitions: number;
+  host: string;
+  port: number;
+  healthPort: number;
+  gatewayId: string;
+  commandTimeoutMs: number;
+  resultPollMs: number;
+  maxMessageBytes: number;
+  shutdownTimeoutMs: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+
+/**
+ * Reads the configuration, failing at start-up with a message naming the variable.
+ *
+ * @example
+ * const config = readGatewayConfig({ KAFKA_BROKERS: "127.0.0.1:9092", DATABASE_URL: "postgres://..." });
+ * config.port; // 7233
+ */
+export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const config = new EnvConfig(env);
+  return {
+    kafka: config.kafka(),
+    databaseUrl: config.string("DATABASE_URL"),
+    topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
+    partitions: config.integer("EVENTUAL_PARTITIONS", 8, { min: 1, max: 1_000 }),
+    host: config.string("GATEWAY_HOST", "0.0.0.0"),
+    port: config.integer("GATEWAY_PORT", 7233, { min: 0, max: 65_535 }),
+    healthPort: config.integer("GATEWAY_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
+    gatewayId: config.string("GATEWAY_ID", `${hostname()}:${process.pid}`),
+    commandTimeoutMs: config.integer("GATEWAY_COMMAND_TIMEOUT_MS", 10_000, { min: 1 }),
+    resultPollMs: config.integer("GATEWAY_RESULT_POLL_MS", 100, { min: 10, max: 10_000 }),
+    maxMessageBytes: config.integer("GATEWAY_MAX_MESSAGE_BYTES", 16 * 1024 * 1024, { min: 4 * 1024 * 1024, max: 256 * 1024 * 1024 }),
+    shutdownTimeoutMs: config.integer("GATEWAY_SHUTDOWN_TIMEOUT_MS", 15_000, { min: 0 }),
+    logLevel: config.logLevel(),
+  };
+}
