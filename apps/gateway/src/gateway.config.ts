@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import { EnvConfig } from "@eventual/service-kit";
+import { type DatabaseSettings, EnvConfig, type ServiceSettings } from "@eventual/service-kit";
 
 /**
  * The gateway's settings, from the environment:
@@ -8,6 +8,7 @@ import { EnvConfig } from "@eventual/service-kit";
  * |---|---|---|
  * | KAFKA_BROKERS | (required) | comma-separated `host:port` list |
  * | KAFKA_SESSION_TIMEOUT_MS | 30000 | failover time of the replies consumer's partitions |
+ * | DATABASE_SCHEMA | public | Postgres schema of the read models |
  * | DATABASE_URL | (required) | Postgres holding the read models (written by the projector) |
  * | EVENTUAL_TOPIC_PREFIX | (none) | prefix of every topic name, to share a cluster |
  * | EVENTUAL_PARTITIONS | 8 | partitions of each workflow topic (created if missing) |
@@ -21,20 +22,15 @@ import { EnvConfig } from "@eventual/service-kit";
  * | GATEWAY_SHUTDOWN_TIMEOUT_MS | 15000 | how long shutdown waits for in-flight calls before cutting them off |
  * | LOG_LEVEL | info | debug, info, warn or error |
  */
-export interface GatewayConfig {
-  kafka: { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number };
-  databaseUrl: string;
-  topicPrefix: string;
+export interface GatewayConfig extends ServiceSettings, DatabaseSettings {
   partitions: number;
   host: string;
   port: number;
-  healthPort: number;
   gatewayId: string;
   commandTimeoutMs: number;
   resultPollMs: number;
   maxMessageBytes: number;
   shutdownTimeoutMs: number;
-  logLevel: "debug" | "info" | "warn" | "error";
 }
 
 
@@ -48,18 +44,15 @@ export interface GatewayConfig {
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const config = new EnvConfig(env);
   return {
-    kafka: config.kafka(),
-    databaseUrl: config.string("DATABASE_URL"),
-    topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
+    ...config.service("GATEWAY"),
+    ...config.database(),
     partitions: config.integer("EVENTUAL_PARTITIONS", 8, { min: 1, max: 1_000 }),
     host: config.string("GATEWAY_HOST", "0.0.0.0"),
     port: config.integer("GATEWAY_PORT", 7233, { min: 0, max: 65_535 }),
-    healthPort: config.integer("GATEWAY_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
     gatewayId: config.string("GATEWAY_ID", `${hostname()}:${process.pid}`),
     commandTimeoutMs: config.integer("GATEWAY_COMMAND_TIMEOUT_MS", 10_000, { min: 1 }),
     resultPollMs: config.integer("GATEWAY_RESULT_POLL_MS", 100, { min: 10, max: 10_000 }),
     maxMessageBytes: config.integer("GATEWAY_MAX_MESSAGE_BYTES", 16 * 1024 * 1024, { min: 4 * 1024 * 1024, max: 256 * 1024 * 1024 }),
     shutdownTimeoutMs: config.integer("GATEWAY_SHUTDOWN_TIMEOUT_MS", 15_000, { min: 0 }),
-    logLevel: config.logLevel(),
   };
 }

@@ -49,7 +49,7 @@ export class GatewayModule {
         {
           provide: GATEWAY_DATA_SOURCE,
           useFactory: async () => {
-            const dataSource = createDataSource({ url: config.databaseUrl });
+            const dataSource = createDataSource({ url: config.databaseUrl, schema: config.databaseSchema });
             await dataSource.initialize();
             // Idempotent and advisory-locked: lets the gateway start before the projector.
             await runMigrations(dataSource);

@@ -9,6 +9,7 @@ describe("gateway configuration", () => {
     expect(readGatewayConfig(required)).toEqual({
       kafka: { brokers: ["a:9092", "b:9092"], sessionTimeoutMs: 30_000, heartbeatIntervalMs: 3_000 },
       databaseUrl: "postgres://x/y",
+      databaseSchema: "public",
       topicPrefix: "",
       partitions: 8,
       host: "0.0.0.0",

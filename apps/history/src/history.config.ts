@@ -1,4 +1,4 @@
-import { EnvConfig } from "@eventual/service-kit";
+import { EnvConfig, type ServiceSettings } from "@eventual/service-kit";
 
 /**
  * The history service's settings, from the environment:
@@ -13,23 +13,16 @@ import { EnvConfig } from "@eventual/service-kit";
  * | KAFKA_SESSION_TIMEOUT_MS | 30000 | how long a silent instance keeps its partitions (failover time) |
  * | LOG_LEVEL | info | debug, info, warn or error |
  */
-export interface HistoryConfig {
-  kafka: { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number };
+export interface HistoryConfig extends ServiceSettings {
   partitions: number;
-  topicPrefix: string;
   groupId: string;
-  healthPort: number;
-  logLevel: "debug" | "info" | "warn" | "error";
 }
 
 export function readHistoryConfig(env: NodeJS.ProcessEnv = process.env): HistoryConfig {
   const config = new EnvConfig(env);
   return {
-    kafka: config.kafka(),
+    ...config.service("HISTORY"),
     partitions: config.integer("EVENTUAL_PARTITIONS", 8, { min: 1, max: 1_000 }),
-    topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
     groupId: config.string("HISTORY_GROUP_ID", "history"),
-    healthPort: config.integer("HISTORY_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
-    logLevel: config.logLevel(),
   };
 }

@@ -1,4 +1,4 @@
-import { EnvConfig } from "@eventual/service-kit";
+import { type DatabaseSettings, EnvConfig, type ServiceSettings } from "@eventual/service-kit";
 
 /**
  * The matching service's settings, from the environment:
@@ -21,21 +21,15 @@ import { EnvConfig } from "@eventual/service-kit";
  * | DATABASE_SCHEMA | public | Postgres schema of the offsets table |
  * | LOG_LEVEL | info | debug, info, warn or error |
  */
-export interface MatchingConfig {
-  kafka: { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number };
-  databaseUrl: string;
-  databaseSchema: string;
-  topicPrefix: string;
+export interface MatchingConfig extends ServiceSettings, DatabaseSettings {
   partitions: number;
   groupId: string;
   host: string;
   port: number;
-  healthPort: number;
   leaseMs: number;
   maxPollMs: number;
   commitIntervalMs: number;
   shutdownGraceMs: number;
-  logLevel: "debug" | "info" | "warn" | "error";
 }
 
 /** The defaults of every setting that has one, for tests and embedders building a config. */
@@ -63,19 +57,15 @@ export const MATCHING_DEFAULTS = {
 export function readMatchingConfig(env: NodeJS.ProcessEnv = process.env): MatchingConfig {
   const config = new EnvConfig(env);
   return {
-    kafka: config.kafka(),
-    databaseUrl: config.string("DATABASE_URL"),
-    databaseSchema: config.string("DATABASE_SCHEMA", "public"),
-    topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", MATCHING_DEFAULTS.topicPrefix),
+    ...config.service("MATCHING"),
+    ...config.database(),
     partitions: config.integer("EVENTUAL_PARTITIONS", MATCHING_DEFAULTS.partitions, { min: 1, max: 1_000 }),
     groupId: config.string("MATCHING_GROUP_ID", MATCHING_DEFAULTS.groupId),
     host: config.string("MATCHING_HOST", MATCHING_DEFAULTS.host),
     port: config.integer("MATCHING_PORT", MATCHING_DEFAULTS.port, { min: 0, max: 65_535 }),
-    healthPort: config.integer("MATCHING_HEALTH_PORT", MATCHING_DEFAULTS.healthPort, { min: 0, max: 65_535 }),
     leaseMs: config.integer("MATCHING_LEASE_MS", MATCHING_DEFAULTS.leaseMs, { min: 100 }),
     maxPollMs: config.integer("MATCHING_MAX_POLL_MS", MATCHING_DEFAULTS.maxPollMs, { min: 100 }),
     commitIntervalMs: config.integer("MATCHING_COMMIT_INTERVAL_MS", MATCHING_DEFAULTS.commitIntervalMs, { min: 10 }),
     shutdownGraceMs: config.integer("MATCHING_SHUTDOWN_GRACE_MS", MATCHING_DEFAULTS.shutdownGraceMs, { min: 0 }),
-    logLevel: config.logLevel(),
   };
 }

@@ -1,4 +1,4 @@
-import { EnvConfig } from "@eventual/service-kit";
+import { type DatabaseSettings, EnvConfig, type ServiceSettings } from "@eventual/service-kit";
 
 /**
  * The projector's settings, from the environment:
@@ -14,25 +14,15 @@ import { EnvConfig } from "@eventual/service-kit";
  * | PROJECTOR_HEALTH_PORT | 0 (any free port) | port of /health/live and /health/ready |
  * | LOG_LEVEL | info | debug, info, warn or error |
  */
-export interface ProjectorConfig {
-  kafka: { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number };
-  databaseUrl: string;
-  databaseSchema: string;
-  topicPrefix: string;
+export interface ProjectorConfig extends ServiceSettings, DatabaseSettings {
   groupId: string;
-  healthPort: number;
-  logLevel: "debug" | "info" | "warn" | "error";
 }
 
 export function readProjectorConfig(env: NodeJS.ProcessEnv = process.env): ProjectorConfig {
   const config = new EnvConfig(env);
   return {
-    kafka: config.kafka(),
-    databaseUrl: config.string("DATABASE_URL"),
-    databaseSchema: config.string("DATABASE_SCHEMA", "public"),
-    topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
+    ...config.service("PROJECTOR"),
+    ...config.database(),
     groupId: config.string("PROJECTOR_GROUP_ID", "projector"),
-    healthPort: config.integer("PROJECTOR_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
-    logLevel: config.logLevel(),
   };
 }

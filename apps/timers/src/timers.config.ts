@@ -1,4 +1,4 @@
-import { EnvConfig } from "@eventual/service-kit";
+import { type DatabaseSettings, EnvConfig, type ServiceSettings } from "@eventual/service-kit";
 
 /**
  * The timers service's settings, from the environment:
@@ -15,27 +15,17 @@ import { EnvConfig } from "@eventual/service-kit";
  * | TIMERS_HEALTH_PORT | 0 (any free port) | port of /health/live and /health/ready |
  * | LOG_LEVEL | info | debug, info, warn or error |
  */
-export interface TimersConfig {
-  kafka: { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number };
-  databaseUrl: string;
-  databaseSchema: string;
-  topicPrefix: string;
+export interface TimersConfig extends ServiceSettings, DatabaseSettings {
   groupId: string;
   batchSize: number;
-  healthPort: number;
-  logLevel: "debug" | "info" | "warn" | "error";
 }
 
 export function readTimersConfig(env: NodeJS.ProcessEnv = process.env): TimersConfig {
   const config = new EnvConfig(env);
   return {
-    kafka: config.kafka(),
-    databaseUrl: config.string("DATABASE_URL"),
-    databaseSchema: config.string("DATABASE_SCHEMA", "public"),
-    topicPrefix: config.string("EVENTUAL_TOPIC_PREFIX", ""),
+    ...config.service("TIMERS"),
+    ...config.database(),
     groupId: config.string("TIMERS_GROUP_ID", "timers"),
     batchSize: config.integer("TIMERS_BATCH", 500, { min: 1, max: 10_000 }),
-    healthPort: config.integer("TIMERS_HEALTH_PORT", 0, { min: 0, max: 65_535 }),
-    logLevel: config.logLevel(),
   };
 }

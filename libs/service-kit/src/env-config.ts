@@ -1,3 +1,27 @@
+/** Kafka client settings every service shares. */
+export interface KafkaSettings {
+  brokers: string[];
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+}
+
+/** What every service process reads the same way. */
+export interface ServiceSettings {
+  kafka: KafkaSettings;
+  /** Prefix of every topic name (`EVENTUAL_TOPIC_PREFIX`), so deployments can share a cluster. */
+  topicPrefix: string;
+  /** Port of /health/live and /health/ready (`<SERVICE>_HEALTH_PORT`, 0 = any free port). */
+  healthPort: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+/** Where a service's Postgres tables are. */
+export interface DatabaseSettings {
+  databaseUrl: string;
+  /** `DATABASE_SCHEMA`, default `public`. */
+  databaseSchema: string;
+}
+
 /** An environment variable is missing or malformed; the message names it and what it takes. */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
@@ -44,9 +68,30 @@ export class EnvConfig {
    * `KAFKA_SESSION_TIMEOUT_MS` (30000: how long a silent instance keeps its partitions,
    * i.e. failover time); heartbeats go at a tenth of it.
    */
-  kafka(): { brokers: string[]; sessionTimeoutMs: number; heartbeatIntervalMs: number } {
+  kafka(): KafkaSettings {
     const sessionTimeoutMs = this.integer("KAFKA_SESSION_TIMEOUT_MS", 30_000, { min: 3_000, max: 300_000 });
     return { brokers: this.list("KAFKA_BROKERS"), sessionTimeoutMs, heartbeatIntervalMs: Math.max(1_000, Math.floor(sessionTimeoutMs / 10)) };
+  }
+
+  /**
+   * The settings every service shares: `kafka()`, `EVENTUAL_TOPIC_PREFIX`,
+   * `<SERVICE>_HEALTH_PORT` and `LOG_LEVEL`.
+   *
+   * @example
+   * const base = new EnvConfig(process.env).service("TIMERS"); // reads TIMERS_HEALTH_PORT
+   */
+  service(name: string): ServiceSettings {
+    return {
+      kafka: this.kafka(),
+      topicPrefix: this.string("EVENTUAL_TOPIC_PREFIX", ""),
+      healthPort: this.integer(`${name}_HEALTH_PORT`, 0, { min: 0, max: 65_535 }),
+      logLevel: this.logLevel(),
+    };
+  }
+
+  /** `DATABASE_URL` (required) and `DATABASE_SCHEMA` (default `public`). */
+  database(): DatabaseSettings {
+    return { databaseUrl: this.string("DATABASE_URL"), databaseSchema: this.string("DATABASE_SCHEMA", "public") };
   }
 
   list(name: string, fallback?: string[]): string[] {
