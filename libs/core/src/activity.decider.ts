@@ -80,7 +80,12 @@ export function decideActivityFailed(rec: DecisionRecorder, cmd: Cmd<"FailActivi
  */
 export function decideActivityHeartbeat(rec: DecisionRecorder, cmd: Cmd<"HeartbeatActivityTask">): Rejection | void {
   const activity = currentAttempt(rec, cmd);
-  if (activity === "stale" || "code" in activity) return activity === "stale" ? undefined : activity;
+  // Unlike a late result, a heartbeat from an attempt that no longer counts is answered: the
+  // rejection is how the worker learns to stop it (cancelled, timed out, or superseded).
+  if (activity === "stale") {
+    return reject("activity-not-running", `Activity ${cmd.data.activityId} attempt ${cmd.data.attempt} is no longer running (it finished, was cancelled or timed out); stop it`);
+  }
+  if ("code" in activity) return activity;
   const timeout = activity.options.heartbeatTimeoutMs;
   if (timeout === undefined) return;
   const run = rec.running;

@@ -8,6 +8,7 @@ export type RejectionReason =
   | "workflow-id-reuse-rejected"
   | "workflow-closed"
   | "unknown-activity"
+  | "activity-not-running"
   | "stale-workflow-task";
 
 /**
@@ -29,6 +30,7 @@ const CODES: Record<RejectionReason, RejectionCode> = {
   "workflow-id-reuse-rejected": "ALREADY_EXISTS",
   "workflow-closed": "FAILED_PRECONDITION",
   "unknown-activity": "NOT_FOUND",
+  "activity-not-running": "FAILED_PRECONDITION",
   "stale-workflow-task": "NOT_FOUND",
 };
 

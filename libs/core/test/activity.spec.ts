@@ -139,9 +139,10 @@ describe("CompleteActivityTask", () => {
     given(...done)
       .when(at(T0 + 21, activityStarted("1")))
       .thenNothing();
+    // A heartbeat is answered instead: the rejection tells the worker to stop the attempt.
     given(...done)
       .when(at(T0 + 21, heartbeat("1")))
-      .thenNothing();
+      .thenRejected("FAILED_PRECONDITION", "activity-not-running");
   });
 
   it("rejects a result for an activity the run never scheduled: NOT_FOUND, never a throw", () => {
@@ -547,7 +548,7 @@ describe("HeartbeatActivityTask", () => {
       .thenNothing();
   });
 
-  it("ignores heartbeats of an earlier attempt", () => {
+  it("tells an earlier attempt's heartbeat that it no longer runs", () => {
     const options = { ...TIMED, retry: { initialIntervalMs: 1_000 } };
     given(
       ...scheduled(options),
@@ -556,7 +557,7 @@ describe("HeartbeatActivityTask", () => {
       at(T0 + 1_005, timerFired("activity/1/2/retry")),
     )
       .when(at(T0 + 1_006, heartbeat("1", 1)))
-      .thenNothing();
+      .thenRejected("FAILED_PRECONDITION", "activity-not-running");
   });
 
   it("ignores a heartbeat that overtook the start report: the start arms the timer", () => {

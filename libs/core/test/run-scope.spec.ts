@@ -64,9 +64,10 @@ describe("commands name their run", () => {
     given(...RUN_2_BUSY)
       .when(run1Late(activityStarted("1")))
       .thenNothing();
+    // A heartbeat of the earlier run is answered: its attempt no longer runs.
     given(...RUN_2_BUSY)
       .when(run1Late(heartbeat("1")))
-      .thenNothing();
+      .thenRejected("FAILED_PRECONDITION", "activity-not-running");
     given(...RUN_2_BUSY)
       .when(run1Late(completeActivity("7")))
       .thenNothing();
