@@ -20,6 +20,9 @@ import { type DatabaseSettings, EnvConfig, type ServiceSettings } from "@eventua
  * | GATEWAY_RESULT_POLL_MS | 100 | how often GetWorkflowResult re-reads the read model |
  * | GATEWAY_MAX_MESSAGE_BYTES | 16777216 | largest request gRPC accepts; above the payload limit (2 MB) so an oversized payload gets INVALID_ARGUMENT naming its field rather than a bare RESOURCE_EXHAUSTED |
  * | GATEWAY_SHUTDOWN_TIMEOUT_MS | 15000 | how long shutdown waits for in-flight calls before cutting them off |
+ * | MATCHING_ADDRESSES | 127.0.0.1:7234 | every matching instance (`host:port`, comma-separated): worker polls go to all |
+ * | GATEWAY_POLL_TIMEOUT_MS | 60000 | longest worker long poll when the call sets no deadline |
+ * | GATEWAY_TASK_START_WAIT_MS | 10000 | how long a workflow task may take to show its start in the read model |
  * | LOG_LEVEL | info | debug, info, warn or error |
  */
 export interface GatewayConfig extends ServiceSettings, DatabaseSettings {
@@ -31,6 +34,9 @@ export interface GatewayConfig extends ServiceSettings, DatabaseSettings {
   resultPollMs: number;
   maxMessageBytes: number;
   shutdownTimeoutMs: number;
+  matchingAddresses: string[];
+  pollTimeoutMs: number;
+  startWaitMs: number;
 }
 
 
@@ -54,5 +60,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     resultPollMs: config.integer("GATEWAY_RESULT_POLL_MS", 100, { min: 10, max: 10_000 }),
     maxMessageBytes: config.integer("GATEWAY_MAX_MESSAGE_BYTES", 16 * 1024 * 1024, { min: 4 * 1024 * 1024, max: 256 * 1024 * 1024 }),
     shutdownTimeoutMs: config.integer("GATEWAY_SHUTDOWN_TIMEOUT_MS", 15_000, { min: 0 }),
+    matchingAddresses: config.list("MATCHING_ADDRESSES", ["127.0.0.1:7234"]),
+    pollTimeoutMs: config.integer("GATEWAY_POLL_TIMEOUT_MS", 60_000, { min: 100 }),
+    startWaitMs: config.integer("GATEWAY_TASK_START_WAIT_MS", 10_000, { min: 100 }),
   };
 }

@@ -11,7 +11,9 @@ import { WorkflowCommandsService } from "./commands/workflow-commands.service";
 import type { GatewayConfig } from "./gateway.config";
 import { GATEWAY_CONFIG, GATEWAY_DATA_SOURCE, GATEWAY_LOG, GATEWAY_LOGGER, GATEWAY_QUERIES } from "./gateway.tokens";
 import { GatewayServer } from "./grpc/gateway.server";
+import { WorkerController } from "./grpc/worker.controller";
 import { WorkflowController } from "./grpc/workflow.controller";
+import { MatchingPool } from "./matching/matching-pool.client";
 import { WorkflowReadsService } from "./queries/workflow-reads.service";
 
 /**
@@ -87,10 +89,21 @@ export class GatewayModule {
             }),
           inject: [WorkflowCommandsService, WorkflowReadsService],
         },
+        { provide: MatchingPool, useFactory: () => new MatchingPool(config.matchingAddresses) },
+        {
+          provide: WorkerController,
+          useFactory: (pool: MatchingPool, sender: CommandSender, queries: WorkflowQueries) =>
+            new WorkerController(pool, sender, queries, logger, {
+              pollTimeoutMs: config.pollTimeoutMs,
+              startWaitMs: config.startWaitMs,
+              commandTimeoutMs: config.commandTimeoutMs,
+            }),
+          inject: [MatchingPool, CommandSender, GATEWAY_QUERIES],
+        },
         {
           provide: GatewayServer,
           useFactory: (...deps: ConstructorParameters<typeof GatewayServer>) => (server = new GatewayServer(...deps)),
-          inject: [GATEWAY_CONFIG, GATEWAY_LOG, GATEWAY_LOGGER, GATEWAY_DATA_SOURCE, ReplyRouter, WorkflowController],
+          inject: [GATEWAY_CONFIG, GATEWAY_LOG, GATEWAY_LOGGER, GATEWAY_DATA_SOURCE, ReplyRouter, WorkflowController, WorkerController, MatchingPool],
         },
       ],
       exports: [GatewayServer],

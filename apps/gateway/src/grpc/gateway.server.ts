@@ -8,12 +8,14 @@ import type { DataSource } from "typeorm";
 import type { ReplyRouter } from "../commands/reply.router";
 import type { GatewayConfig } from "../gateway.config";
 import { GATEWAY_CONFIG, GATEWAY_DATA_SOURCE, GATEWAY_LOG, GATEWAY_LOGGER } from "../gateway.tokens";
+import type { MatchingPool } from "../matching/matching-pool.client";
+import type { WorkerController } from "./worker.controller";
 import { WorkflowController } from "./workflow.controller";
 
 /**
  * The gateway's gRPC server and its life: on bootstrap it creates the workflow topics if
  * needed, finds its replies partition, and serves WorkflowService with the standard health and
- * reflection services. (WorkerService is not registered: grpc-js answers UNIMPLEMENTED.)
+ * reflection services, and WorkerService for the workers.
  *
  * Shutdown drains: health goes NOT_SERVING, the server stops accepting calls and lets the ones
  * in flight finish (long GetWorkflowResult waits give up with UNAVAILABLE), cutting off after
@@ -38,6 +40,8 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(GATEWAY_DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly router: ReplyRouter,
     private readonly controller: WorkflowController,
+    private readonly workers: WorkerController,
+    private readonly matching: MatchingPool,
   ) {}
 
   /** True while draining; the controller ends long waits when it turns true. */
@@ -57,6 +61,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     await this.router.start();
     const server = new grpc.Server({ "grpc.max_receive_message_length": this.config.maxMessageBytes });
     server.addService(loadEventualProto().eventual.api.v1.WorkflowService.service, this.controller.handlers());
+    server.addService(loadEventualProto().eventual.api.v1.WorkerService.service, this.workers.handlers());
     this.health = addHealthService(server, { "": "SERVING", [WORKFLOW_SERVICE_NAME]: "SERVING" });
     addReflectionService(server);
     this.port = await new Promise<number>((resolve, reject) =>
@@ -75,6 +80,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     this.health?.setStatus(WORKFLOW_SERVICE_NAME, "NOT_SERVING");
     if (this.server) await this.drain(this.server);
     await this.router.stop();
+    this.matching.close();
     await this.log.close();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
     this.logger.info("gateway stopped");
