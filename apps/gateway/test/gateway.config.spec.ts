@@ -19,6 +19,9 @@ describe("gateway configuration", () => {
       commandTimeoutMs: 10_000,
       resultPollMs: 100,
       maxMessageBytes: 16 * 1024 * 1024,
+      matchingAddresses: ["127.0.0.1:7234"],
+      pollTimeoutMs: 60_000,
+      startWaitMs: 10_000,
       shutdownTimeoutMs: 15_000,
       logLevel: "info",
     });
