@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const { runId } = await client.startWorkflow({ workflowId, workflowType: "quickReminder", taskQueue: "main", input: "ana@example.com" });
   say(`started ${workflowId} (run ${runId}); it sends three reminders two seconds apart:`);
   const result = await client.getWorkflowResult({ workflowId }, { timeout: "2m" });
-  say(`${workflowId} ${result.status}: ${JSON.stringify(result.result)}`);
+  say(`${workflowId} ${result.status}: ${JSON.stringify(result.status === "completed" ? result.result : result)}`);
   say("\nStill serving; Ctrl-C stops everything.");
 
   let stopping = false;
