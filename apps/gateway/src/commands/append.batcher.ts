@@ -10,10 +10,9 @@ interface Pending {
  * Funnels every append of the gateway through one `log.append` at a time, coalescing what
  * arrived meanwhile into one batch (group commit).
  *
- * Why: concurrent `append` calls on the Kafka adapter lose records — with @platformatic/kafka
- * 1.34's idempotent producer, of three concurrent sends one is written, all three resolve,
- * and every later send fails (measured; reported against libs/log). One send in flight at a
- * time avoids it, and batching keeps throughput: N concurrent calls cost one produce request.
+ * Why: throughput. The log port already sends one append at a time (the Kafka adapter must:
+ * concurrent sends on its idempotent producer lost records), so concurrent calls would queue
+ * there one request each; coalescing them here makes N concurrent commands one produce request.
  *
  * @example
  * const batcher = new AppendBatcher(log);
