@@ -45,9 +45,13 @@ export default [
             // Infra only for its tests, which start a real Postgres through it.
             { sourceTag: "scope:store", onlyDependOnLibsWithTags: ["scope:core", "scope:log", "scope:infra"] },
             { sourceTag: "scope:service-kit", onlyDependOnLibsWithTags: [] },
+            // Launches the services as processes (tests, benchmarks, the dev stack); imports none of them.
+            { sourceTag: "scope:stack", onlyDependOnLibsWithTags: ["scope:infra", "scope:log", "scope:core"] },
             { sourceTag: "type:lib", notDependOnLibsWithTags: ["type:service"] },
             { sourceTag: "type:service", onlyDependOnLibsWithTags: ["type:lib"] },
             { sourceTag: "type:example", onlyDependOnLibsWithTags: ["type:lib"] },
+            // The whole platform driven from outside: libraries only, services as processes.
+            { sourceTag: "type:system-test", onlyDependOnLibsWithTags: ["type:lib"] },
           ],
         },
       ],

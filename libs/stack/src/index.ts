@@ -1,0 +1,6 @@
+/**
+ * @eventual/stack — the distributed platform as separate OS processes on one machine, for the
+ * end-to-end and crash tests, the benchmark and `npm run stack`.
+ */
+export { startDistributedStack, STACK_SERVICES, type DistributedStack, type DistributedStackOptions, type StackServiceName, type StackWorkerSpec } from "./distributed-stack";
+export { processTreeMemory, type ProcessMemory } from "./process-memory";
