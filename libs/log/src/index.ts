@@ -4,3 +4,4 @@
 export * from "./log-port";
 export { partitionFor, murmur2 } from "./partitioner";
 export * from "./kafka";
+export * from "./postgres";
