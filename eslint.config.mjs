@@ -50,6 +50,10 @@ export default [
             { sourceTag: "type:lib", notDependOnLibsWithTags: ["type:service"] },
             { sourceTag: "type:service", onlyDependOnLibsWithTags: ["type:lib"] },
             { sourceTag: "type:example", onlyDependOnLibsWithTags: ["type:lib"] },
+            // The embedded runtime hosts every service in one process: it may import them.
+            { sourceTag: "type:runtime", onlyDependOnLibsWithTags: ["type:lib", "type:service"] },
+            // The CLI speaks the client API and starts the embedded runtime for `eventual dev`.
+            { sourceTag: "type:cli", onlyDependOnLibsWithTags: ["type:lib", "type:runtime"] },
             // The whole platform driven from outside: libraries only, services as processes.
             { sourceTag: "type:system-test", onlyDependOnLibsWithTags: ["type:lib"] },
           ],

@@ -10,7 +10,7 @@ describe("worker host config", () => {
       workflowsPath: path.resolve("/srv/app", "examples/stack.workflows.ts"),
       taskQueue: "main",
       maxConcurrentActivities: 100,
-      workflowPollers: 2,
+      workflowPollers: 10,
       maxCachedWorkflows: 1_000,
       shutdownGraceMs: 10_000,
       pollTimeoutMs: 60_000,
