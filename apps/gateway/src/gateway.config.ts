@@ -17,7 +17,7 @@ import { type DatabaseSettings, EnvConfig, type ServiceSettings } from "@eventua
  * | GATEWAY_HEALTH_PORT | 0 (any free port) | port of /health/live and /health/ready |
  * | GATEWAY_ID | `hostname:pid` | this instance's id; history.replies records for it are keyed by it, so it must be unique among running gateways |
  * | GATEWAY_COMMAND_TIMEOUT_MS | 10000 | how long a command waits for history's reply when the call has no deadline |
- * | GATEWAY_RESULT_POLL_MS | 100 | how often GetWorkflowResult re-reads the read model |
+ * | GATEWAY_READ_RECHECK_MS | 1000 | longest wait between looks at the read model when no change notification arrives (GetWorkflowResult, workflow-task hand-outs) |
  * | GATEWAY_MAX_MESSAGE_BYTES | 16777216 | largest request gRPC accepts; above the payload limit (2 MB) so an oversized payload gets INVALID_ARGUMENT naming its field rather than a bare RESOURCE_EXHAUSTED |
  * | GATEWAY_SHUTDOWN_TIMEOUT_MS | 15000 | how long shutdown waits for in-flight calls before cutting them off |
  * | MATCHING_ADDRESSES | 127.0.0.1:7234 | every matching instance (`host:port`, comma-separated): worker polls go to all |
@@ -31,7 +31,7 @@ export interface GatewayConfig extends ServiceSettings, DatabaseSettings {
   port: number;
   gatewayId: string;
   commandTimeoutMs: number;
-  resultPollMs: number;
+  readRecheckMs: number;
   maxMessageBytes: number;
   shutdownTimeoutMs: number;
   matchingAddresses: string[];
@@ -57,7 +57,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     port: config.integer("GATEWAY_PORT", 7233, { min: 0, max: 65_535 }),
     gatewayId: config.string("GATEWAY_ID", `${hostname()}:${process.pid}`),
     commandTimeoutMs: config.integer("GATEWAY_COMMAND_TIMEOUT_MS", 10_000, { min: 1 }),
-    resultPollMs: config.integer("GATEWAY_RESULT_POLL_MS", 100, { min: 10, max: 10_000 }),
+    readRecheckMs: config.integer("GATEWAY_READ_RECHECK_MS", 1_000, { min: 10, max: 60_000 }),
     maxMessageBytes: config.integer("GATEWAY_MAX_MESSAGE_BYTES", 16 * 1024 * 1024, { min: 4 * 1024 * 1024, max: 256 * 1024 * 1024 }),
     shutdownTimeoutMs: config.integer("GATEWAY_SHUTDOWN_TIMEOUT_MS", 15_000, { min: 0 }),
     matchingAddresses: config.list("MATCHING_ADDRESSES", ["127.0.0.1:7234"]),

@@ -13,8 +13,8 @@ import { GatewayServer } from "./grpc/gateway.server";
 const config = readGatewayConfig();
 runServiceProcess(
   "gateway",
-  async () => {
-    const app = await NestFactory.createApplicationContext(GatewayModule.forRoot(config), { logger: ["error", "warn"] });
+  async (logger) => {
+    const app = await NestFactory.createApplicationContext(GatewayModule.forRoot(config, { logger }), { logger: ["error", "warn"] });
     await app.init();
     const server = app.get(GatewayServer);
     return { ready: () => server.ready, stop: () => app.close() };

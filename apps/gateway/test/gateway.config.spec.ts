@@ -17,7 +17,7 @@ describe("gateway configuration", () => {
       healthPort: 0,
       gatewayId: `${hostname()}:${process.pid}`,
       commandTimeoutMs: 10_000,
-      resultPollMs: 100,
+      readRecheckMs: 1_000,
       maxMessageBytes: 16 * 1024 * 1024,
       matchingAddresses: ["127.0.0.1:7234"],
       pollTimeoutMs: 60_000,

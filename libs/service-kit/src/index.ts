@@ -6,3 +6,5 @@ export * from "./env-config";
 export * from "./json-logger";
 export * from "./health-server";
 export * from "./service-process";
+export * from "./owned-resources";
+export * from "./service-lifecycle";

@@ -3,6 +3,7 @@ import type { LogPort, PartitionBatch } from "@eventual/log";
 import type { DataSource, EntityManager } from "typeorm";
 import { ConsumerOffsets } from "./consumer-offsets";
 import { executionChanges } from "./execution-changes";
+import { notifyProjected } from "./projection-notifier";
 import { isoTime } from "./sql-time";
 
 /** One partition's decoded history.events records, in offset order. */
@@ -30,6 +31,7 @@ export interface ProjectionBatch {
  */
 export class HistoryProjection {
   private readonly offsets: ConsumerOffsets;
+  private readonly schema: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,6 +39,7 @@ export class HistoryProjection {
     readonly consumer: string,
   ) {
     this.offsets = new ConsumerOffsets(consumer);
+    this.schema = (dataSource.options as { schema?: string }).schema ?? "public";
   }
 
   /**
@@ -172,6 +175,8 @@ export class HistoryProjection {
 
     const next = fresh[fresh.length - 1].offset + 1n;
     await this.offsets.save(m, batch.topic, batch.partition, next);
+    // Delivered on commit: readers waiting on these workflows (the gateway) look again.
+    await notifyProjected(m, this.schema, messages.map((message) => message.workflowId));
   }
 }
 

@@ -27,6 +27,8 @@ export {
   type Page,
 } from "./workflow.queries";
 export { InvalidQueryError, MAX_PAGE_SIZE } from "./page-token";
+export { ProjectionWatcher, type ProjectionWait, type ProjectionWatcherOptions } from "./projection-watcher";
+export { notifyProjected, projectionChannel } from "./projection-notifier";
 export { TimerStore, type DurableTimer } from "./timer.store";
 export { jsonbProblem } from "./jsonb-compat";
 export { ConsumerOffsets } from "./consumer-offsets";

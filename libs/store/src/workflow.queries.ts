@@ -112,24 +112,45 @@ export class WorkflowQueries {
       after = position.e as number;
     }
     // One extra row tells whether another page exists, so the last page has no token.
-    const rows: Array<{ event_id: number; type: string; timestamp: Date; data: unknown }> =
+    const rows: EventRow[] =
       await this.dataSource.query(
         `SELECT event_id, type, "timestamp", data FROM history_events WHERE run_id = $1 AND event_id > $2 ORDER BY event_id LIMIT $3`,
         [runId, after, pageSize + 1],
       );
-    const items = rows.slice(0, pageSize).map(
-      (r) =>
-        ({
-          eventId: r.event_id,
-          timestamp: r.timestamp.getTime(),
-          type: r.type,
-          data: r.data,
-        }) as HistoryEvent,
-    );
+    const items = rows.slice(0, pageSize).map(toEvent);
     const last = items[items.length - 1];
     return rows.length > pageSize
       ? { items, nextPageToken: encodePageToken({ k: "h", r: runId, e: last.eventId }) }
       : { items };
+  }
+
+  /**
+   * The id of the WorkflowTaskStarted of the task scheduled at `scheduledEventId`, once the
+   * read model has it: what the gateway waits for before handing a workflow task to a worker.
+   *
+   * @example
+   * const startedId = await queries.workflowTaskStartedId("run-1", 8);
+   */
+  async workflowTaskStartedId(runId: string, scheduledEventId: number): Promise<number | undefined> {
+    const rows: Array<{ event_id: number }> = await this.dataSource.query(
+      `SELECT event_id FROM history_events WHERE run_id = $1 AND type = 'WorkflowTaskStarted' AND (data->>'scheduledEventId')::int = $2 LIMIT 1`,
+      [runId, scheduledEventId],
+    );
+    return rows[0]?.event_id;
+  }
+
+  /**
+   * A run's history from its first event through `lastEventId`, in one read.
+   *
+   * @example
+   * const replay = await queries.historyThrough("run-1", 9); // events 1..9
+   */
+  async historyThrough(runId: string, lastEventId: number): Promise<HistoryEvent[]> {
+    const rows: EventRow[] = await this.dataSource.query(
+      `SELECT event_id, type, "timestamp", data FROM history_events WHERE run_id = $1 AND event_id <= $2 ORDER BY event_id`,
+      [runId, lastEventId],
+    );
+    return rows.map(toEvent);
   }
 
   /**
@@ -210,4 +231,15 @@ function toView(row: ExecutionRow): WorkflowExecutionView {
   if (row.parent_workflow_id && row.parent_run_id)
     view.parent = { workflowId: row.parent_workflow_id, runId: row.parent_run_id };
   return view;
+}
+
+interface EventRow {
+  event_id: number;
+  type: string;
+  timestamp: Date;
+  data: unknown;
+}
+
+function toEvent(r: EventRow): HistoryEvent {
+  return { eventId: r.event_id, timestamp: r.timestamp.getTime(), type: r.type, data: r.data } as HistoryEvent;
 }

@@ -3,11 +3,10 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { topicNames } from "@eventual/core";
 import type { LogPort } from "@eventual/log";
 import { type HealthImplementation, WORKFLOW_SERVICE_NAME, addHealthService, addReflectionService, loadEventualProto } from "@eventual/proto";
-import type { JsonLogger } from "@eventual/service-kit";
-import type { DataSource } from "typeorm";
+import type { JsonLogger, OwnedResources } from "@eventual/service-kit";
 import type { ReplyRouter } from "../commands/reply.router";
 import type { GatewayConfig } from "../gateway.config";
-import { GATEWAY_CONFIG, GATEWAY_DATA_SOURCE, GATEWAY_LOG, GATEWAY_LOGGER } from "../gateway.tokens";
+import { GATEWAY_CONFIG, GATEWAY_LOG, GATEWAY_LOGGER, GATEWAY_RESOURCES } from "../gateway.tokens";
 import type { MatchingPool } from "../matching/matching-pool.client";
 import type { WorkerController } from "./worker.controller";
 import { WorkflowController } from "./workflow.controller";
@@ -19,7 +18,8 @@ import { WorkflowController } from "./workflow.controller";
  *
  * Shutdown drains: health goes NOT_SERVING, the server stops accepting calls and lets the ones
  * in flight finish (long GetWorkflowResult waits give up with UNAVAILABLE), cutting off after
- * GATEWAY_SHUTDOWN_TIMEOUT_MS; then the reply router, the log and the pool close.
+ * GATEWAY_SHUTDOWN_TIMEOUT_MS; then the reply router and the pool close, and the log and the
+ * data source if the module created them.
  *
  * @example
  * const app = await NestFactory.createApplicationContext(GatewayModule.forRoot(config));
@@ -37,7 +37,8 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     @Inject(GATEWAY_LOG) private readonly log: LogPort,
     @Inject(GATEWAY_LOGGER) private readonly logger: JsonLogger,
-    @Inject(GATEWAY_DATA_SOURCE) private readonly dataSource: DataSource,
+    /** The log and data source if the module created them (injected ones belong to their owner). */
+    @Inject(GATEWAY_RESOURCES) private readonly owned: OwnedResources,
     private readonly router: ReplyRouter,
     private readonly controller: WorkflowController,
     private readonly workers: WorkerController,
@@ -81,8 +82,7 @@ export class GatewayServer implements OnApplicationBootstrap, OnApplicationShutd
     if (this.server) await this.drain(this.server);
     await this.router.stop();
     this.matching.close();
-    await this.log.close();
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.owned.closeAll();
     this.logger.info("gateway stopped");
   }
 

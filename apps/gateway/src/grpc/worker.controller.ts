@@ -10,7 +10,7 @@ import {
 import type { CommandOutcome, Failure, HistoryCommand, HistoryEvent, MatchingTaskMessage } from "@eventual/core";
 import type { v1 } from "@eventual/proto";
 import type { JsonLogger } from "@eventual/service-kit";
-import { MAX_PAGE_SIZE, type WorkflowQueries } from "@eventual/store";
+import type { ProjectionWatcher, WorkflowQueries } from "@eventual/store";
 import type { CommandSender } from "../commands/command.sender";
 import type { MatchingPool } from "../matching/matching-pool.client";
 import { remainingMs } from "./call-deadline";
@@ -36,6 +36,8 @@ export interface WorkerControllerOptions {
   pollTimeoutMs: number;
   /** How long a handed-out workflow task may take to show its start in the read model. */
   startWaitMs: number;
+  /** Longest wait between looks at the read model when no change notification arrives. */
+  recheckMs: number;
   commandTimeoutMs: number;
 }
 
@@ -54,6 +56,7 @@ export class WorkerController {
     private readonly pool: MatchingPool,
     private readonly sender: CommandSender,
     private readonly queries: WorkflowQueries,
+    private readonly changes: Pick<ProjectionWatcher, "watch">,
     private readonly logger: JsonLogger,
     private readonly options: WorkerControllerOptions,
   ) {}
@@ -103,8 +106,10 @@ export class WorkerController {
       if (!won) return {};
       const task = JSON.parse(won.response.taskJson) as Extract<MatchingTaskMessage, { type: "DispatchWorkflowTask" }>;
       const d = task.data;
-      const history = await this.historyUpToStart(d.runId, d.scheduledEventId, Math.min(this.options.startWaitMs, deadline - Date.now()));
+      const handedOut = Date.now();
+      const history = await this.historyUpToStart(d.workflowId, d.runId, d.scheduledEventId, Math.min(this.options.startWaitMs, deadline - Date.now()));
       await this.pool.ack(won);
+      this.logger.debug("workflow task handed out", { workflowId: d.workflowId, scheduledEventId: d.scheduledEventId, startVisibleAfterMs: Date.now() - handedOut, found: history !== undefined });
       // No start recorded: the task was stale (timed out, run closed); poll for another.
       if (!history) continue;
       const token: WorkflowTaskToken = { workflowId: d.workflowId, runId: d.runId, scheduledEventId: d.scheduledEventId };
@@ -134,27 +139,23 @@ export class WorkerController {
     });
   }
 
-  /** The run's history through the task's WorkflowTaskStarted, once the read model has it. */
-  private async historyUpToStart(runId: string, scheduledEventId: number, waitMs: number): Promise<HistoryEvent[] | undefined> {
+  /**
+   * The run's history through the task's WorkflowTaskStarted, once the read model has it. The
+   * projector's notification wakes the wait; the bounded re-check covers a missed one.
+   */
+  private async historyUpToStart(workflowId: string, runId: string, scheduledEventId: number, waitMs: number): Promise<HistoryEvent[] | undefined> {
     const until = Date.now() + waitMs;
     for (;;) {
-      const events = await this.readAll(runId);
-      const started = events.find((e) => e.type === "WorkflowTaskStarted" && e.data.scheduledEventId === scheduledEventId);
-      if (started) return events.filter((e) => e.eventId <= started.eventId);
-      if (Date.now() >= until) return undefined;
-      await new Promise((r) => setTimeout(r, 20));
+      const wait = this.changes.watch(workflowId, Math.min(this.options.recheckMs, until - Date.now()));
+      try {
+        const startedId = await this.queries.workflowTaskStartedId(runId, scheduledEventId);
+        if (startedId !== undefined) return await this.queries.historyThrough(runId, startedId);
+        if (Date.now() >= until) return undefined;
+        await wait.changed;
+      } finally {
+        wait.dispose();
+      }
     }
-  }
-
-  private async readAll(runId: string): Promise<HistoryEvent[]> {
-    const events: HistoryEvent[] = [];
-    let token: string | undefined;
-    do {
-      const page = await this.queries.getHistoryPage(runId, MAX_PAGE_SIZE, token);
-      events.push(...page.items);
-      token = page.nextPageToken;
-    } while (token);
-    return events;
   }
 
   private async report(workflowId: string, command: HistoryCommand, timeoutMs: number): Promise<CommandOutcome> {

@@ -13,7 +13,7 @@ type UnaryCall<Req> = grpc.ServerUnaryCall<Req, unknown>;
 export interface ControllerOptions {
   /** How long a command waits for history when the call has no deadline. */
   commandTimeoutMs: number;
-  resultPollMs: number;
+  readRecheckMs: number;
   /** True once the gateway is draining: long waits give up so shutdown can finish. */
   stopping(): boolean;
 }
@@ -62,7 +62,7 @@ export class WorkflowController {
         this.reads.result(call.request, {
           // Without a deadline the caller asked to wait for as long as the run takes.
           timeoutMs: hasDeadline(call) ? remainingMs(call, 0) : Infinity,
-          pollMs: this.options.resultPollMs,
+          pollMs: this.options.readRecheckMs,
           abandoned: () => call.cancelled || this.options.stopping(),
         }),
       ),

@@ -8,7 +8,7 @@ import {
 } from "@eventual/client";
 import { assertNever } from "@eventual/core";
 import type { v1 } from "@eventual/proto";
-import { MAX_PAGE_SIZE, type WorkflowExecutionView, type WorkflowQueries } from "@eventual/store";
+import { MAX_PAGE_SIZE, type ProjectionWatcher, type WorkflowExecutionView, type WorkflowQueries } from "@eventual/store";
 import { GatewayError } from "../grpc/gateway.error";
 import { optionalId, requireId } from "../validation/field.validator";
 import { DEFAULT_REQUEST_LIMITS, InvalidArgumentError } from "../validation/invalid-argument.error";
@@ -19,6 +19,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 export interface ResultWait {
   /** Give up (DEADLINE_EXCEEDED) after this long; Infinity waits until the run closes. */
   timeoutMs: number;
+  /** Longest wait between looks at the read model when no change notification arrives. */
   pollMs: number;
   /** True once the caller went away or the gateway is stopping. */
   abandoned(): boolean;
@@ -32,7 +33,10 @@ export interface ResultWait {
  * const { execution } = await reads.describe({ workflowId: "order-7", runId: "" });
  */
 export class WorkflowReadsService {
-  constructor(private readonly queries: WorkflowQueries) {}
+  constructor(
+    private readonly queries: WorkflowQueries,
+    private readonly changes: Pick<ProjectionWatcher, "watch">,
+  ) {}
 
   async describe(request: v1.DescribeWorkflowRequest__Output): Promise<v1.DescribeWorkflowResponse> {
     const run = await this.findRun(request.workflowId, request.runId);
@@ -69,8 +73,10 @@ export class WorkflowReadsService {
   }
 
   /**
-   * Polls the read model until the run is closed. A workflow id the read model does not know
-   * yet gets a short grace (a run started a moment ago may not be projected) before NOT_FOUND.
+   * Waits until the run is closed: the projector's change notifications wake it, and it looks
+   * again at least every `pollMs` in case one was missed. A workflow id the read model does not
+   * know yet gets a short grace (a run started a moment ago may not be projected) before
+   * NOT_FOUND.
    */
   async result(request: v1.GetWorkflowResultRequest__Output, wait: ResultWait): Promise<v1.GetWorkflowResultResponse> {
     const workflowId = requireId("workflow_id", request.workflowId, DEFAULT_REQUEST_LIMITS);
@@ -78,15 +84,19 @@ export class WorkflowReadsService {
     const started = Date.now();
     const notFoundGraceMs = Math.min(wait.timeoutMs, 2_000);
     for (;;) {
-      const run = await this.queries.describeWorkflow(workflowId, runId);
-      if (run && run.status !== "running") return workflowResultToProto(toResult(run));
-      const waited = Date.now() - started;
-      if (!run && waited >= notFoundGraceMs) throw notFound(workflowId, runId);
-      if (waited + wait.pollMs > wait.timeoutMs) {
-        throw new GatewayError("DEADLINE_EXCEEDED", `workflow ${workflowId} is still running`);
+      // Registered before looking, so a change committed in between still wakes this wait.
+      const change = this.changes.watch(workflowId, Math.min(wait.pollMs, wait.timeoutMs - (Date.now() - started)));
+      try {
+        const run = await this.queries.describeWorkflow(workflowId, runId);
+        if (run && run.status !== "running") return workflowResultToProto(toResult(run));
+        const waited = Date.now() - started;
+        if (!run && waited >= notFoundGraceMs) throw notFound(workflowId, runId);
+        if (waited >= wait.timeoutMs) throw new GatewayError("DEADLINE_EXCEEDED", `workflow ${workflowId} is still running`);
+        if (wait.abandoned()) throw new GatewayError("UNAVAILABLE", "the call was cancelled or the gateway is shutting down");
+        await change.changed;
+      } finally {
+        change.dispose();
       }
-      if (wait.abandoned()) throw new GatewayError("UNAVAILABLE", "the call was cancelled or the gateway is shutting down");
-      await new Promise((resolve) => setTimeout(resolve, wait.pollMs));
     }
   }
 
