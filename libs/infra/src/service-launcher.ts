@@ -8,7 +8,7 @@ const WORKSPACE = path.resolve(__dirname, "../../..");
 export interface LaunchedService {
   readonly name: string;
   readonly child: ChildProcess;
-  /** Every log line so far (parsed JSON, or `{ raw }`). */
+  /** Every log line so far (parsed JSON, or `{ raw, stream }` for other output). */
   readonly logs: Array<Record<string, unknown>>;
   /** Port of /health/live and /health/ready. */
   readonly healthPort: number;
@@ -43,19 +43,22 @@ export async function launchService(name: string, options: LaunchOptions): Promi
   const child = spawn(process.execPath, ["-r", "@swc-node/register", options.entry], {
     cwd: WORKSPACE,
     env: { ...process.env, SWC_NODE_PROJECT: path.join(WORKSPACE, "tsconfig.base.json"), ...options.env },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const logs: Array<Record<string, unknown>> = [];
-  readline.createInterface({ input: child.stderr! }).on("line", (text) => {
-    let line: Record<string, unknown>;
-    try {
-      line = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      line = { raw: text };
-    }
-    logs.push(line);
-    options.onLog?.(line);
-  });
+  // Structured logs go to stderr; stdout carries what user code prints (an activity's output).
+  for (const [stream, input] of [["stderr", child.stderr!], ["stdout", child.stdout!]] as const) {
+    readline.createInterface({ input }).on("line", (text) => {
+      let line: Record<string, unknown>;
+      try {
+        line = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        line = { raw: text, stream };
+      }
+      logs.push(line);
+      options.onLog?.(line);
+    });
+  }
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
   let healthPort: number | undefined;
