@@ -54,6 +54,8 @@ export default [
             { sourceTag: "type:runtime", onlyDependOnLibsWithTags: ["type:lib", "type:service"] },
             // The CLI speaks the client API and starts the embedded runtime for `eventual dev`.
             { sourceTag: "type:cli", onlyDependOnLibsWithTags: ["type:lib", "type:runtime"] },
+            // The manifests are checked against the services' own config readers.
+            { sourceTag: "type:deploy", onlyDependOnLibsWithTags: ["type:lib", "type:service"] },
             // The whole platform driven from outside: libraries only, services as processes.
             { sourceTag: "type:system-test", onlyDependOnLibsWithTags: ["type:lib"] },
           ],

@@ -1,15 +1,16 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from "@nestjs/common";
 import { topicNames } from "@eventual/core";
 import type { LogPort, RunningConsumer } from "@eventual/log";
-import type { JsonLogger } from "@eventual/service-kit";
+import type { JsonLogger, OwnedResources } from "@eventual/service-kit";
 import { HistoryCommandsProcessor } from "./history-commands.processor";
 import type { HistoryConfig } from "./history.config";
-import { HISTORY_CONFIG, HISTORY_LOG, HISTORY_LOGGER } from "./history.tokens";
+import { HISTORY_CONFIG, HISTORY_LOG, HISTORY_LOGGER, HISTORY_RESOURCES } from "./history.tokens";
 
 /**
  * Runs the history.commands processor for as long as the application lives: creates the
  * workflow topics if needed, joins the group, and on shutdown finishes the batch in flight
- * and leaves the group so another instance takes the partitions over.
+ * and leaves the group so another instance takes the partitions over, then closes the log if
+ * the module created it (an injected one belongs to its owner).
  */
 @Injectable()
 export class HistoryService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -21,6 +22,7 @@ export class HistoryService implements OnApplicationBootstrap, OnApplicationShut
     @Inject(HISTORY_CONFIG) private readonly config: HistoryConfig,
     @Inject(HISTORY_LOG) private readonly log: LogPort,
     @Inject(HISTORY_LOGGER) private readonly logger: JsonLogger,
+    @Inject(HISTORY_RESOURCES) private readonly owned: OwnedResources,
   ) {
     this.processor = new HistoryCommandsProcessor(log, logger, undefined, topicNames(config.topicPrefix));
   }
@@ -37,7 +39,10 @@ export class HistoryService implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.ready = false;
     this.logger.info("history service stopping", { signal });
-    await this.consumer?.stop();
-    await this.log.close();
+    try {
+      await this.consumer?.stop();
+    } finally {
+      await this.owned.closeAll();
+    }
   }
 }

@@ -12,8 +12,8 @@ import { HistoryService } from "./history.service";
 const config = readHistoryConfig();
 runServiceProcess(
   "history",
-  async () => {
-    const app = await NestFactory.createApplicationContext(HistoryModule.forRoot(config), { logger: ["error", "warn"] });
+  async (logger) => {
+    const app = await NestFactory.createApplicationContext(HistoryModule.forRoot(config, { logger }), { logger: ["error", "warn"] });
     await app.init();
     const service = app.get(HistoryService);
     return { ready: () => service.ready, stop: () => app.close() };

@@ -1,7 +1,8 @@
-import { KafkaLog } from "@eventual/log";
+import "reflect-metadata";
+import { NestFactory } from "@nestjs/core";
 import { JsonLogger, runServiceProcess } from "@eventual/service-kit";
-import { createDataSource } from "@eventual/store";
 import { readMatchingConfig } from "./matching.config";
+import { MatchingModule } from "./matching.module";
 import { MatchingService } from "./matching.service";
 
 /**
@@ -13,21 +14,11 @@ const config = readMatchingConfig();
 runServiceProcess(
   "matching",
   async (logger) => {
-    const log = new KafkaLog({ ...config.kafka, clientId: "eventual-matching", onError: (error, context) => logger.warn("log adapter recovered from an error", { ...context, error: String(error) }) });
-    // Small pool: offsets are the only rows matching writes.
-    const dataSource = createDataSource({ url: config.databaseUrl, schema: config.databaseSchema, poolSize: 4 });
-    await dataSource.initialize();
-    const service = new MatchingService(config, log, dataSource, logger);
-    await service.start();
+    const app = await NestFactory.createApplicationContext(MatchingModule.forRoot(config, { logger }), { logger: ["error", "warn"] });
+    await app.init();
+    const service = app.get(MatchingService);
     logger.info("matching serving", { grpc: service.address });
-    return {
-      ready: () => service.ready,
-      stop: async () => {
-        await service.stop();
-        await log.close();
-        await dataSource.destroy();
-      },
-    };
+    return { ready: () => service.ready, stop: () => app.close() };
   },
   { healthPort: config.healthPort, logger: new JsonLogger("matching", config.logLevel) },
 );

@@ -1,7 +1,8 @@
-import { KafkaLog } from "@eventual/log";
+import "reflect-metadata";
+import { NestFactory } from "@nestjs/core";
 import { JsonLogger, runServiceProcess } from "@eventual/service-kit";
-import { createDataSource } from "@eventual/store";
 import { readTimersConfig } from "./timers.config";
+import { TimersModule } from "./timers.module";
 import { TimersService } from "./timers.service";
 
 /**
@@ -12,19 +13,10 @@ const config = readTimersConfig();
 runServiceProcess(
   "timers",
   async (logger) => {
-    const log = new KafkaLog({ ...config.kafka, clientId: "eventual-timers", onError: (error, context) => logger.warn("log adapter recovered from an error", { ...context, error: String(error) }) });
-    const dataSource = createDataSource({ url: config.databaseUrl, schema: config.databaseSchema });
-    await dataSource.initialize();
-    const service = new TimersService(config, log, dataSource, logger);
-    await service.start();
-    return {
-      ready: () => service.ready,
-      stop: async () => {
-        await service.stop();
-        await log.close();
-        await dataSource.destroy();
-      },
-    };
+    const app = await NestFactory.createApplicationContext(TimersModule.forRoot(config, { logger }), { logger: ["error", "warn"] });
+    await app.init();
+    const service = app.get(TimersService);
+    return { ready: () => service.ready, stop: () => app.close() };
   },
   { healthPort: config.healthPort, logger: new JsonLogger("timers", config.logLevel) },
 );
