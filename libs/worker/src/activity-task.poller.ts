@@ -2,6 +2,7 @@ import type { ActivityTask, WorkerApiClient } from "@eventual/client";
 import type { Payload } from "@eventual/core";
 import { type Activity, CancelledError } from "@eventual/sdk";
 import { executeActivity } from "./activity-executor";
+import { reportWithRetry } from "./report-retry";
 import { pause } from "./workflow-task.poller";
 
 type Log = (level: "info" | "warn" | "error", message: string, fields?: Record<string, unknown>) => void;
@@ -95,7 +96,9 @@ export class ActivityTaskPoller {
 
   private async report(task: ActivityTask, call: () => Promise<void>): Promise<void> {
     try {
-      await call();
+      await reportWithRetry(call, {
+        onRetry: (error, attempt) => this.log("warn", "activity result not delivered; retrying", { activityType: task.activityType, workflowId: task.workflowId, attempt, error: error.message }),
+      });
     } catch (error) {
       // NOT_FOUND: the attempt timed out or was cancelled meanwhile; its result no longer counts.
       this.log("warn", "could not report activity result", { activityType: task.activityType, workflowId: task.workflowId, error: (error as Error).message });

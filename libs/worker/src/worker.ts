@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import * as os from "node:os";
 import { WorkerApiClient } from "@eventual/client";
 import { activities as registeredActivities } from "@eventual/sdk";
@@ -24,6 +25,9 @@ export class Worker {
   private running?: Promise<void>;
 
   private constructor(private readonly options: ResolvedWorkerOptions) {
+    // Every poller and every long poll listens on this one signal; more than Node's default 10
+    // is expected, not a leak.
+    setMaxListeners(0, this.stopping.signal);
     const log = options.log ?? defaultWorkerLog;
     this.api = new WorkerApiClient({ address: options.address });
     const cache = new WorkflowCache(bundleWorkflows(options.workflowsPath), options.maxCachedWorkflows);

@@ -1,5 +1,6 @@
 import type { WorkerApiClient, WorkflowTask } from "@eventual/client";
 import { toFailure } from "@eventual/sdk";
+import { reportWithRetry } from "./report-retry";
 import type { WorkflowCache } from "./workflow-cache";
 import { StaleExecutorError, type TaskOutput } from "./workflow-run-executor";
 
@@ -73,7 +74,9 @@ export class WorkflowTaskPoller {
   /** A task that timed out meanwhile is NOT_FOUND on report: the server already moved on. */
   private async report(call: () => Promise<void>, task: WorkflowTask): Promise<void> {
     try {
-      await call();
+      await reportWithRetry(call, {
+        onRetry: (error, attempt) => this.log("warn", "workflow task result not delivered; retrying", { workflowId: task.workflowId, runId: task.runId, attempt, error: error.message }),
+      });
     } catch (error) {
       this.cache.evict(task.runId);
       this.log("warn", "could not report workflow task", { workflowId: task.workflowId, runId: task.runId, error: (error as Error).message });

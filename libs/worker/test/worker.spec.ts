@@ -42,6 +42,20 @@ describe("Worker over real gRPC", () => {
     expect(history.filter((e) => e.type === "ActivityTaskCompleted")).toHaveLength(3);
   });
 
+  it("resends an activity result the gateway could not take (UNAVAILABLE) instead of dropping it", async () => {
+    gateway.unavailableReports = 2;
+    const id = gateway.startWorkflow("greeter", "resend");
+    // The activities have a 5-minute start-to-close: without resending, the first result
+    // would be lost and the workflow stuck for minutes.
+    const closed = await gateway.closed(id);
+    expect(closed).toMatchObject({ status: "completed", result: ["hello resend (1)", "hello resend (2)", "hello resend (3)"] });
+    expect(gateway.refusedReports).toBe(2);
+    const history = gateway.histories.get(closed.status !== "none" ? closed.runId : "")!;
+    expect(history.filter((e) => e.type === "ActivityTaskCompleted")).toHaveLength(3);
+    expect(seen.greeted.filter((g) => g.startsWith("resend#"))).toEqual(["resend#1", "resend#2", "resend#3"]);
+    expect(logs.filter((l) => l.message === "activity result not delivered; retrying")).toHaveLength(2);
+  });
+
   it("runs many workflows at once", async () => {
     const ids = Array.from({ length: 10 }, (_, i) => gateway.startWorkflow("greeter", `p${i}`));
     const results = await Promise.all(ids.map((id) => gateway.closed(id)));

@@ -127,6 +127,11 @@ export class InMemoryGateway {
     return queue.shift();
   }
 
+  /** The next this-many activity results are refused with UNAVAILABLE, as by a restarting gateway. */
+  unavailableReports = 0;
+  /** How many results were refused so. */
+  refusedReports = 0;
+
   private handlers(): v1.WorkerServiceHandlers {
     const ok = <T>(callback: grpc.sendUnaryData<T>, value: T) => callback(null, value);
     const fail = (callback: grpc.sendUnaryData<never>, message: string) => callback({ code: grpc.status.NOT_FOUND, details: message });
@@ -175,6 +180,12 @@ export class InMemoryGateway {
         );
       },
       CompleteActivityTask: (call, callback) => {
+        if (this.unavailableReports > 0) {
+          // As a restarting gateway answers: nothing applied.
+          this.unavailableReports--;
+          this.refusedReports++;
+          return callback({ code: grpc.status.UNAVAILABLE, details: "gateway restarting" });
+        }
         const t = untoken(call.request.taskToken);
         const result = payloadFromProto(call.request.result, "result") ?? null;
         const problem = this.apply(t.workflowId, { type: "CompleteActivityTask", data: { runId: t.runId, activityId: t.activityId, attempt: t.attempt, result } });
