@@ -1,11 +1,12 @@
 import { type HistoryCommandMessage, MalformedMessageError, type TopicNames, decodeHistoryCommand, decodeHistoryEvent, topicNames } from "@eventual/core";
-import type { LogPort, OutgoingRecord, PartitionBatch, PartitionProcessor } from "@eventual/log";
+import type { LogPort, LogRecord, OutgoingRecord, PartitionBatch, PartitionProcessor } from "@eventual/log";
 import { type BatchResult, type CommandOutcome, HistoryPartition } from "./history-partition";
 
 /** Where the processor reports what it did; logs are structured (one object per line). */
 export interface HistoryLogger {
   info(message: string, fields?: Record<string, unknown>): void;
   warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
 }
 
 interface PartitionSlot {
@@ -67,13 +68,16 @@ export class HistoryCommandsProcessor implements PartitionProcessor {
       }
     }
     const commands: HistoryCommandMessage[] = [];
+    const deadLetters: OutgoingRecord[] = [];
     for (const record of batch.records) {
       try {
         commands.push(decodeHistoryCommand(record.value));
       } catch (error) {
         if (!(error instanceof MalformedMessageError)) throw error;
-        // A record no command can be made of is skipped, loudly: retrying it would block the partition forever.
-        this.logger.warn("skipping malformed history.commands record", { partition: batch.partition, offset: String(record.offset), error: error.message });
+        // Retrying a record no command can be made of would block the partition forever; it
+        // moves to dead-letters instead, in this batch's transaction, with where it came from.
+        this.logger.error("malformed history.commands record moved to dead-letters", { partition: batch.partition, offset: String(record.offset), error: error.message });
+        deadLetters.push(deadLetter(this.topics.deadLetters, record, error.message));
       }
     }
     const result = slot.state.apply(commands);
@@ -84,7 +88,7 @@ export class HistoryCommandsProcessor implements PartitionProcessor {
         this.logger.info("command rejected", { workflowId: outcome.workflowId, reason: outcome.rejection.reason, message: outcome.rejection.message });
       }
     }
-    return result.records;
+    return deadLetters.length > 0 ? [...result.records, ...deadLetters] : result.records;
   }
 
   /** Reads the partition's events from the start of history.events and folds them. */
@@ -95,4 +99,23 @@ export class HistoryCommandsProcessor implements PartitionProcessor {
     });
     return state;
   }
+}
+
+/**
+ * A record kept on the dead-letter topic: its key, value and headers as they were, plus
+ * `dead-letter.*` headers naming its source and the reason, so it can be inspected or replayed.
+ */
+export function deadLetter(topic: string, record: LogRecord, reason: string): OutgoingRecord {
+  return {
+    topic,
+    key: record.key || `${record.topic}/${record.partition}`,
+    value: record.value,
+    headers: {
+      ...record.headers,
+      "dead-letter.topic": record.topic,
+      "dead-letter.partition": String(record.partition),
+      "dead-letter.offset": String(record.offset),
+      "dead-letter.reason": reason,
+    },
+  };
 }

@@ -37,7 +37,7 @@ const start = (workflowId: string): HistoryCommandMessage => ({
   command: { type: "StartWorkflow", now: T0, data: { workflowId, runId: `run-${workflowId}`, workflowType: "t", taskQueue: "q", input: null, requestId: `r-${workflowId}` } },
 });
 
-const quiet = { info: () => undefined, warn: jest.fn() };
+const quiet = { info: () => undefined, warn: jest.fn(), error: jest.fn() };
 
 describe("HistoryCommandsProcessor", () => {
   it("rebuilds a partition from history.events before its first batch", async () => {
@@ -62,12 +62,18 @@ describe("HistoryCommandsProcessor", () => {
     expect(once.filter((r) => r.topic === TOPICS.historyEvents)).toHaveLength(4);
   });
 
-  it("skips a malformed record, says so, and processes the rest", async () => {
+  it("moves a malformed record to dead-letters in the batch's output, says so, and processes the rest", async () => {
     const processor = new HistoryCommandsProcessor(logWithEvents([]), quiet);
     await processor.onAssigned(TOPICS.historyCommands, 0);
     const records = await processor.process(batch(0, ["{not json", start("wf-3")]));
-    expect(records.some((r) => r.key === "wf-3")).toBe(true);
-    expect(quiet.warn).toHaveBeenCalledWith("skipping malformed history.commands record", expect.objectContaining({ offset: "0" }));
+    expect(records.some((r) => r.key === "wf-3" && r.topic === TOPICS.historyEvents)).toBe(true);
+    const dead = records.filter((r) => r.topic === TOPICS.deadLetters);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({
+      value: "{not json",
+      headers: { "dead-letter.topic": TOPICS.historyCommands, "dead-letter.partition": "0", "dead-letter.offset": "0", "dead-letter.reason": expect.stringContaining("not JSON") },
+    });
+    expect(quiet.error).toHaveBeenCalledWith("malformed history.commands record moved to dead-letters", expect.objectContaining({ offset: "0" }));
   });
 
   it("refuses a batch for a partition it does not own", async () => {

@@ -88,4 +88,22 @@ describe("history service on a real Kafka broker", () => {
     expect(settled.map((m) => m.event.type)).toEqual(["WorkflowStarted", "WorkflowTaskScheduled", "SignalReceived"]);
     expect(settled.map((m) => m.event.eventId)).toEqual([1, 2, 3]);
   }, 120_000);
+
+  it("moves a malformed command to dead-letters with its source, and goes on with the partition", async () => {
+    const app = await startService();
+    const partition = partitionFor("wf-poison", PARTITIONS);
+    await log.append([{ topic: topics.historyCommands, key: "wf-poison", value: "{not json", headers: { trace: "t-1" } }]);
+    await send({ workflowId: "wf-poison", command: { type: "StartWorkflow", now: Date.now(), data: { workflowId: "wf-poison", runId: "run-p", workflowType: "order", taskQueue: "main", input: null, requestId: "req-p" } } });
+    const events = await waitForEvents("wf-poison", 2);
+    expect(events.map((m) => m.event.type)).toEqual(["WorkflowStarted", "WorkflowTaskScheduled"]);
+    const dead: Array<{ key: string; value: string; headers: Record<string, string> }> = [];
+    await log.readPartition(topics.deadLetters, partition, 0n, (records) => void dead.push(...records));
+    await app.close();
+    expect(dead).toHaveLength(1);
+    expect(dead[0]).toMatchObject({
+      key: "wf-poison",
+      value: "{not json",
+      headers: { trace: "t-1", "dead-letter.topic": topics.historyCommands, "dead-letter.partition": String(partition), "dead-letter.reason": expect.stringContaining("not JSON") },
+    });
+  }, 120_000);
 });

@@ -13,6 +13,8 @@ export const TOPICS = {
   matchingTasks: "matching.tasks",
   timersCommands: "timers.commands",
   historyReplies: "history.replies",
+  /** Records a service could not read, kept with where they came from and why (never dropped). */
+  deadLetters: "dead-letters",
 } as const;
 
 export type TopicName = (typeof TOPICS)[keyof typeof TOPICS];
@@ -33,6 +35,7 @@ export function topicNames(prefix = ""): TopicNames {
     matchingTasks: prefix + TOPICS.matchingTasks,
     timersCommands: prefix + TOPICS.timersCommands,
     historyReplies: prefix + TOPICS.historyReplies,
+    deadLetters: prefix + TOPICS.deadLetters,
   };
 }
 
