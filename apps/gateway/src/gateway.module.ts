@@ -4,7 +4,6 @@ import { KafkaLog, type LogPort } from "@eventual/log";
 import { JsonLogger, OwnedResources } from "@eventual/service-kit";
 import { ProjectionWatcher, WorkflowQueries, createDataSource, runMigrations } from "@eventual/store";
 import type { DataSource } from "typeorm";
-import { AppendBatcher } from "./commands/append.batcher";
 import { CommandSender } from "./commands/command.sender";
 import { ReplyRouter } from "./commands/reply.router";
 import { WorkflowCommandsService } from "./commands/workflow-commands.service";
@@ -100,11 +99,11 @@ export class GatewayModule {
           useFactory: (log: LogPort) => new ReplyRouter(log, logger, { topic: topics.historyReplies, gatewayId: config.gatewayId }),
           inject: [GATEWAY_LOG],
         },
-        { provide: AppendBatcher, useFactory: (log: LogPort) => new AppendBatcher(log), inject: [GATEWAY_LOG] },
         {
           provide: CommandSender,
-          useFactory: (batcher: AppendBatcher, router: ReplyRouter) => new CommandSender(batcher, router, topics.historyCommands, config.gatewayId),
-          inject: [AppendBatcher, ReplyRouter],
+          // The log port coalesces concurrent appends (group commit), so commands go straight to it.
+          useFactory: (log: LogPort, router: ReplyRouter) => new CommandSender(log, router, topics.historyCommands, config.gatewayId),
+          inject: [GATEWAY_LOG, ReplyRouter],
         },
         {
           provide: WorkflowCommandsService,

@@ -3,5 +3,6 @@
  */
 export * from "./log-port";
 export { partitionFor, murmur2 } from "./partitioner";
+export { GroupCommitAppender } from "./group-commit.appender";
 export * from "./kafka";
 export * from "./postgres";

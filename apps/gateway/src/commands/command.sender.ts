@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type CommandOutcome, type HistoryCommand, type HistoryCommandMessage, encodeMessage } from "@eventual/core";
+import type { LogPort } from "@eventual/log";
 import { GatewayError } from "../grpc/gateway.error";
-import type { AppendBatcher } from "./append.batcher";
 import { type ReplyRouter, ReplyRouterStoppedError, ReplyTimeoutError } from "./reply.router";
 
 /**
@@ -15,7 +15,7 @@ import { type ReplyRouter, ReplyRouterStoppedError, ReplyTimeoutError } from "./
  */
 export class CommandSender {
   constructor(
-    private readonly log: Pick<AppendBatcher, "append">,
+    private readonly log: Pick<LogPort, "append">,
     private readonly router: ReplyRouter,
     private readonly commandsTopic: string,
     private readonly gatewayId: string,

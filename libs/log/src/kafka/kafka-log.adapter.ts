@@ -1,5 +1,6 @@
 import { Admin, Consumer, FetchIsolationLevels, type MessageToProduce, Producer, stringSerializers } from "@platformatic/kafka";
 import type { ConsumerOptions, LogPort, LogRecord, OutgoingRecord, ProcessorOptions, RunningConsumer, TopicSpec } from "../log-port";
+import { GroupCommitAppender } from "../group-commit.appender";
 import { partitionFor } from "../partitioner";
 import { ConsumerPartitionWorker } from "./consumer-partition.worker";
 import { GroupRunner } from "./group-runner";
@@ -60,13 +61,11 @@ export class KafkaLog implements LogPort {
     const messages = await this.toMessages(records);
     // One send at a time: concurrent sends on the idempotent producer lost records (calls
     // resolved, one record written) and wedged it for every later send. Callers that append
-    // concurrently simply queue here; a send that fails replaces the producer.
-    const turn = this.appending.then(() => this.sendNow(messages));
-    this.appending = turn.catch(() => undefined);
-    await turn;
+    // concurrently share the next send (group commit); a send that fails replaces the producer.
+    await this.appender.append(messages);
   }
 
-  private appending: Promise<void> = Promise.resolve();
+  private readonly appender = new GroupCommitAppender<MessageToProduce<string, string, string, string>>((messages) => this.sendNow(messages));
 
   private async sendNow(messages: Awaited<ReturnType<KafkaLog["toMessages"]>>): Promise<void> {
     this.producer ??= new Producer({ ...clientOptions(this.options, "producer"), ...NEW_PRODUCER, idempotent: true, acks: -1, serializers: stringSerializers });

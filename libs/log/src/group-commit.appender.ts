@@ -1,34 +1,32 @@
-import type { LogPort, OutgoingRecord } from "@eventual/log";
-
-interface Pending {
-  records: OutgoingRecord[];
+interface Pending<T> {
+  records: T[];
   resolve(): void;
   reject(error: unknown): void;
 }
 
 /**
- * Funnels every append of the gateway through one `log.append` at a time, coalescing what
- * arrived meanwhile into one batch (group commit).
- *
- * Why: throughput. The log port already sends one append at a time (the Kafka adapter must:
- * concurrent sends on its idempotent producer lost records), so concurrent calls would queue
- * there one request each; coalescing them here makes N concurrent commands one produce request.
+ * Funnels appends through one send at a time, coalescing the calls that arrived meanwhile into
+ * one batch (group commit): N concurrent appends become one produce request instead of N
+ * queued ones. The Kafka adapter must send one request at a time (concurrent sends on its
+ * idempotent producer lost records), so without this every concurrent caller — the gateway's
+ * commands, matching's task starts, timers' firings — would wait for all the others' round
+ * trips. A failed send fails exactly the callers whose records it carried.
  *
  * @example
- * const batcher = new AppendBatcher(log);
- * await Promise.all(commands.map((c) => batcher.append([c]))); // one log.append with all of them
+ * const appender = new GroupCommitAppender((records) => producer.send(records));
+ * await Promise.all(commands.map((c) => appender.append([c]))); // one send with all of them
  */
-export class AppendBatcher {
-  private queue: Pending[] = [];
+export class GroupCommitAppender<T> {
+  private queue: Array<Pending<T>> = [];
   private draining = false;
 
   constructor(
-    private readonly log: Pick<LogPort, "append">,
+    private readonly send: (records: T[]) => Promise<void>,
     private readonly maxBatchRecords = 500,
   ) {}
 
   /** Resolves once the records are durably appended (with whatever batch carried them). */
-  append(records: OutgoingRecord[]): Promise<void> {
+  append(records: T[]): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ records, resolve, reject });
       if (!this.draining) void this.drain();
@@ -41,7 +39,7 @@ export class AppendBatcher {
       while (this.queue.length > 0) {
         const batch = this.takeBatch();
         try {
-          await this.log.append(batch.flatMap((pending) => pending.records));
+          await this.send(batch.flatMap((pending) => pending.records));
           for (const pending of batch) pending.resolve();
         } catch (error) {
           // The whole produce request failed or its outcome is unclear: every caller in it hears so.
@@ -53,7 +51,7 @@ export class AppendBatcher {
     }
   }
 
-  private takeBatch(): Pending[] {
+  private takeBatch(): Array<Pending<T>> {
     let count = 0;
     let take = 0;
     while (take < this.queue.length && (take === 0 || count + this.queue[take].records.length <= this.maxBatchRecords)) {

@@ -1,5 +1,4 @@
-import type { OutgoingRecord } from "@eventual/log";
-import { AppendBatcher } from "../src/commands/append.batcher";
+import { GroupCommitAppender, type OutgoingRecord } from "@eventual/log";
 
 const record = (key: string): OutgoingRecord => ({ topic: "t", key, value: key });
 
@@ -21,10 +20,10 @@ function slowLog(fail?: (records: OutgoingRecord[]) => boolean) {
   };
 }
 
-describe("AppendBatcher", () => {
+describe("GroupCommitAppender", () => {
   it("keeps one append in flight and coalesces the calls that arrived meanwhile", async () => {
     const log = slowLog();
-    const batcher = new AppendBatcher(log);
+    const batcher = new GroupCommitAppender(log.append);
     await Promise.all(["a", "b", "c", "d"].map((key) => batcher.append([record(key)])));
     expect(log.maxInFlight()).toBe(1);
     expect(log.calls).toEqual([["a"], ["b", "c", "d"]]);
@@ -32,7 +31,7 @@ describe("AppendBatcher", () => {
 
   it("caps a batch by records and fails only the callers of a failed batch", async () => {
     const log = slowLog((records) => records.some((r) => r.key === "c"));
-    const batcher = new AppendBatcher(log, 2);
+    const batcher = new GroupCommitAppender(log.append, 2);
     const results = await Promise.allSettled(["a", "b", "c", "d", "e"].map((key) => batcher.append([record(key)])));
     expect(log.calls).toEqual([["a"], ["b", "c"], ["d", "e"]]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled", "fulfilled"]);
