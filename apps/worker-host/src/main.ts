@@ -18,6 +18,7 @@ runServiceProcess(
       workflowsPath: config.workflowsPath,
       maxConcurrentActivities: config.maxConcurrentActivities,
       workflowPollers: config.workflowPollers,
+      activityPollers: config.activityPollers,
       maxCachedWorkflows: config.maxCachedWorkflows,
       shutdownGraceMs: config.shutdownGraceMs,
       pollTimeoutMs: config.pollTimeoutMs,

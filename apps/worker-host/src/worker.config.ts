@@ -12,6 +12,7 @@ import { WORKER_DEFAULTS } from "@eventual/worker";
  * | WORKER_TASK_QUEUE | main | the task queue served |
  * | WORKER_MAX_CONCURRENT_ACTIVITIES | 100 | activity attempts running at once |
  * | WORKER_WORKFLOW_POLLERS | 10 | concurrent workflow-task long polls |
+ * | WORKER_ACTIVITY_POLLERS | 10 | concurrent activity-task long polls |
  * | WORKER_MAX_CACHED_WORKFLOWS | 1000 | runs kept in the replay cache |
  * | WORKER_SHUTDOWN_GRACE_MS | 10000 | on SIGTERM, how long running activities may finish before they are cancelled |
  * | WORKER_POLL_TIMEOUT_MS | 60000 | long-poll deadline |
@@ -25,6 +26,7 @@ export interface WorkerHostConfig {
   taskQueue: string;
   maxConcurrentActivities: number;
   workflowPollers: number;
+  activityPollers: number;
   maxCachedWorkflows: number;
   shutdownGraceMs: number;
   pollTimeoutMs: number;
@@ -41,6 +43,7 @@ export function readWorkerHostConfig(env: NodeJS.ProcessEnv = process.env, cwd =
     taskQueue: config.string("WORKER_TASK_QUEUE", "main"),
     maxConcurrentActivities: config.integer("WORKER_MAX_CONCURRENT_ACTIVITIES", WORKER_DEFAULTS.maxConcurrentActivities, { min: 1, max: 10_000 }),
     workflowPollers: config.integer("WORKER_WORKFLOW_POLLERS", WORKER_DEFAULTS.workflowPollers, { min: 1, max: 64 }),
+    activityPollers: config.integer("WORKER_ACTIVITY_POLLERS", WORKER_DEFAULTS.activityPollers, { min: 1, max: 256 }),
     maxCachedWorkflows: config.integer("WORKER_MAX_CACHED_WORKFLOWS", WORKER_DEFAULTS.maxCachedWorkflows, { min: 0, max: 1_000_000 }),
     shutdownGraceMs: config.integer("WORKER_SHUTDOWN_GRACE_MS", WORKER_DEFAULTS.shutdownGraceMs, { min: 0, max: 3_600_000 }),
     pollTimeoutMs: config.integer("WORKER_POLL_TIMEOUT_MS", WORKER_DEFAULTS.pollTimeoutMs, { min: 1_000, max: 600_000 }),

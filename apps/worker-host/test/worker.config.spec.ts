@@ -11,6 +11,7 @@ describe("worker host config", () => {
       taskQueue: "main",
       maxConcurrentActivities: 100,
       workflowPollers: 10,
+      activityPollers: 10,
       maxCachedWorkflows: 1_000,
       shutdownGraceMs: 10_000,
       pollTimeoutMs: 60_000,

@@ -8,17 +8,18 @@ import { pause } from "./workflow-task.poller";
 type Log = (level: "info" | "warn" | "error", message: string, fields?: Record<string, unknown>) => void;
 
 /**
- * Polls activity tasks while fewer than `maxConcurrent` run, executes each with heartbeats and
+ * Polls activity tasks (several polls at once) while fewer than `maxConcurrent` run, executes each with heartbeats and
  * cancellation, and reports the outcome. Heartbeats are throttled: the first goes at once,
  * later ones at most every half heartbeat timeout, always sending the latest details.
  */
 export class ActivityTaskPoller {
   private readonly running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private polling = 0;
 
   constructor(
     private readonly api: WorkerApiClient,
     private readonly activities: (name: string) => Activity<any[], any> | undefined,
-    private readonly settings: { taskQueue: string; identity: string; pollTimeoutMs: number; maxConcurrent: number },
+    private readonly settings: { taskQueue: string; identity: string; pollTimeoutMs: number; maxConcurrent: number; pollers: number },
     private readonly log: Log,
   ) {}
 
@@ -26,13 +27,25 @@ export class ActivityTaskPoller {
     return this.running.size;
   }
 
+  /**
+   * Runs `pollers` long polls at once (never more than `maxConcurrent`): one poll at a time
+   * would cap the activities started per second at one per poll round trip.
+   */
   async run(stopping: AbortSignal): Promise<void> {
+    const pollers = Math.max(1, Math.min(this.settings.pollers, this.settings.maxConcurrent));
+    await Promise.all(Array.from({ length: pollers }, () => this.pollLoop(stopping)));
+  }
+
+  private async pollLoop(stopping: AbortSignal): Promise<void> {
     while (!stopping.aborted) {
-      if (this.running.size >= this.settings.maxConcurrent) {
+      // A poll holds a slot too: a task it brings back must be able to run. With pollers <=
+      // maxConcurrent, a full house always includes a running activity to wait for.
+      if (this.running.size + this.polling >= this.settings.maxConcurrent) {
         await Promise.race([...this.running.values()].map((r) => r.done));
         continue;
       }
       let task: ActivityTask | undefined;
+      this.polling++;
       try {
         task = await this.api.pollActivityTask(
           { taskQueue: this.settings.taskQueue, identity: this.settings.identity },
@@ -43,6 +56,8 @@ export class ActivityTaskPoller {
         this.log("warn", "activity task poll failed; retrying", { error: (error as Error).message });
         await pause(1_000, stopping);
         continue;
+      } finally {
+        this.polling--;
       }
       if (task) this.start(task);
     }

@@ -19,6 +19,8 @@ export interface WorkerOptions {
   identity?: string;
   /** Activity attempts running at once (default 100). */
   maxConcurrentActivities?: number;
+  /** Concurrent activity-task long polls (default 10; at most `maxConcurrentActivities`). */
+  activityPollers?: number;
   /** Concurrent workflow-task long polls (default 10: each waits on the network far longer than its activation runs). Activations themselves run one at a time. */
   workflowPollers?: number;
   /** Runs kept in the replay cache (default 1,000). */
@@ -34,6 +36,7 @@ export interface WorkerOptions {
 export const WORKER_DEFAULTS = {
   maxConcurrentActivities: 100,
   workflowPollers: 10,
+  activityPollers: 10,
   maxCachedWorkflows: 1_000,
   shutdownGraceMs: 10_000,
   pollTimeoutMs: 60_000,

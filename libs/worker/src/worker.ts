@@ -37,7 +37,7 @@ export class Worker {
     this.activityPoller = new ActivityTaskPoller(
       this.api,
       (name) => extra.get(name) ?? registeredActivities.get(name),
-      { ...settings, maxConcurrent: options.maxConcurrentActivities },
+      { ...settings, maxConcurrent: options.maxConcurrentActivities, pollers: options.activityPollers },
       log,
     );
   }
