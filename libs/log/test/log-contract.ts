@@ -8,7 +8,7 @@
  *   return { log, close: () => log.close() };
  * });
  */
-import { type LogPort, type LogRecord, type OutgoingRecord, type PartitionBatch, type RunningConsumer, partitionFor } from "@eventual/log";
+import { type LogPort, type LogRecord, type OutgoingRecord, type PartitionBatch, type RunningConsumer, TopicPartitionMismatchError, UnknownTopicError, partitionFor } from "@eventual/log";
 import { type CrashableProcessor, type Recorder, readAll, recorder, transform, unique, waitFor } from "./log-contract.helpers";
 
 export interface LogUnderTest {
@@ -44,8 +44,11 @@ export function describeLogContract(name: string, makeLog: () => Promise<LogUnde
       await log.ensureTopics([{ topic, partitions: 3 }]);
       expect(await log.partitionCount(topic)).toBe(3);
       await expect(log.ensureTopics([{ topic, partitions: 5 }])).rejects.toThrow(topic);
+      // The same error types from every adapter, so callers handle them one way.
+      await expect(log.ensureTopics([{ topic, partitions: 5 }])).rejects.toBeInstanceOf(TopicPartitionMismatchError);
       const missing = unique("missing");
       await expect(log.partitionCount(missing)).rejects.toThrow(missing);
+      await expect(log.partitionCount(missing)).rejects.toBeInstanceOf(UnknownTopicError);
       await expect(log.readPartition(missing, 0, 0n, () => undefined)).rejects.toThrow(missing);
       await expect(log.runConsumer({ groupId: unique("group"), topics: [missing], startOffset: async () => undefined, handle: async () => undefined })).rejects.toThrow(missing);
     });

@@ -4,7 +4,8 @@ import { GroupCommitAppender } from "../group-commit.appender";
 import { partitionFor } from "../partitioner";
 import { ConsumerPartitionWorker } from "./consumer-partition.worker";
 import { GroupRunner } from "./group-runner";
-import { KafkaLogClosedError, PartitionReadStalledError, TopicPartitionMismatchError, UnknownTopicError, rethrowUnknownTopic } from "./kafka-log.errors";
+import { LogClosedError, TopicPartitionMismatchError, UnknownTopicError } from "../log-errors";
+import { PartitionReadStalledError, rethrowUnknownTopic } from "./kafka-log.errors";
 import { type KafkaLogOptions, type ResolvedKafkaLogOptions, NEW_PRODUCER, type StringProducer, clientOptions, resolveOptions } from "./kafka-log.options";
 import { PartitionReader, type RawConsumer, listOffset } from "./partition-reader";
 import { ProcessorPartitionWorker } from "./processor-partition.worker";
@@ -235,6 +236,6 @@ export class KafkaLog implements LogPort {
   }
 
   private assertOpen(operation: string): void {
-    if (this.closed) throw new KafkaLogClosedError(operation);
+    if (this.closed) throw new LogClosedError("KafkaLog", operation);
   }
 }

@@ -1,46 +1,12 @@
 /**
- * Typed errors of the Kafka log adapter. Each message says what went wrong and what to do.
+ * Typed errors only the Kafka log adapter raises. Each message says what went wrong and what to do.
  */
 
-/** Base class, so callers can tell log-adapter failures from their own. */
-export class KafkaLogError extends Error {
+import { LogError, UnknownTopicError } from "../log-errors";
+
+/** Base class of the Kafka adapter's own errors (the shared ones are in log-errors.ts). */
+export class KafkaLogError extends LogError {
   override readonly name: string = "KafkaLogError";
-}
-
-/**
- * An existing topic has a different partition count than required. Keys map to partitions by
- * `partitionFor(key, count)`, so silently using another count would split one workflow's
- * records across partitions.
- */
-export class TopicPartitionMismatchError extends KafkaLogError {
-  override readonly name = "TopicPartitionMismatchError";
-  constructor(
-    readonly topic: string,
-    readonly required: number,
-    readonly actual: number,
-  ) {
-    super(
-      `Topic "${topic}" exists with ${actual} partition(s) but ${required} are required. ` +
-        `Records are partitioned by key, so the count cannot change under running services: ` +
-        `configure ${actual} partitions, or create a new topic and migrate.`,
-    );
-  }
-}
-
-/** A topic the caller named does not exist (topics are never auto-created). */
-export class UnknownTopicError extends KafkaLogError {
-  override readonly name = "UnknownTopicError";
-  constructor(readonly topic: string) {
-    super(`Topic "${topic}" does not exist; create it first with ensureTopics([{ topic: "${topic}", partitions }]).`);
-  }
-}
-
-/** The adapter was used after `close()`. */
-export class KafkaLogClosedError extends KafkaLogError {
-  override readonly name = "KafkaLogClosedError";
-  constructor(operation: string) {
-    super(`KafkaLog.${operation} was called after close(); create a new KafkaLog.`);
-  }
 }
 
 /** A partition read made no progress although the partition end was not reached. */

@@ -1,6 +1,7 @@
 import { ConnectionPool, type Consumer, FetchIsolationLevels, type RecordsBatch } from "@platformatic/kafka";
 import type { LogRecord } from "../log-port";
-import { UnknownTopicError, rethrowUnknownTopic } from "./kafka-log.errors";
+import { UnknownTopicError } from "../log-errors";
+import { rethrowUnknownTopic } from "./kafka-log.errors";
 
 const IS_TRANSACTIONAL = 1 << 4;
 const IS_CONTROL = 1 << 5;

@@ -5,7 +5,7 @@ import { ConsumerPartitionWorker } from "./consumer-partition.worker";
 import { type Assignment, GroupRunner } from "./group-runner";
 import { NotificationListener } from "./notification.listener";
 import type { PartitionWorker, WorkerContext } from "./partition-worker";
-import { PostgresLogClosedError, PostgresTopicPartitionMismatchError, PostgresUnknownTopicError } from "./postgres-log.errors";
+import { LogClosedError, TopicPartitionMismatchError, UnknownTopicError } from "../log-errors";
 import { type PostgresLogOptions, type ResolvedPostgresLogOptions, resolveOptions } from "./postgres-log.options";
 import { type LogTables, ensureSchema, logTables } from "./postgres-log.schema";
 import { ProcessorPartitionWorker } from "./processor-partition.worker";
@@ -65,7 +65,7 @@ export class PostgresLog implements LogPort {
       assertName("topic", topic);
       if (!Number.isInteger(partitions) || partitions < 1) throw new RangeError(`Topic "${topic}" needs a whole number of partitions >= 1, got ${partitions}`);
       const listed = specs.get(topic);
-      if (listed !== undefined && listed !== partitions) throw new PostgresTopicPartitionMismatchError(topic, partitions, listed);
+      if (listed !== undefined && listed !== partitions) throw new TopicPartitionMismatchError(topic, partitions, listed);
       specs.set(topic, partitions);
     }
     if (specs.size === 0) return;
@@ -79,7 +79,7 @@ export class PostgresLog implements LogPort {
       const { rows } = await client.query<{ topic: string; partitions: number }>(`SELECT topic, partitions FROM ${this.tables.topics} WHERE topic = ANY($1::text[])`, [names]);
       for (const row of rows) {
         const required = specs.get(row.topic)!;
-        if (row.partitions !== required) throw new PostgresTopicPartitionMismatchError(row.topic, required, row.partitions);
+        if (row.partitions !== required) throw new TopicPartitionMismatchError(row.topic, required, row.partitions);
       }
       await client.query(
         `INSERT INTO ${this.tables.partitions} (topic, "partition")
@@ -133,7 +133,7 @@ export class PostgresLog implements LogPort {
     const cached = this.partitionCounts.get(topic);
     if (cached !== undefined) return cached;
     const { rows } = await this.pool.query<{ partitions: number }>(`SELECT partitions FROM ${this.tables.topics} WHERE topic = $1`, [topic]);
-    if (rows.length === 0) throw new PostgresUnknownTopicError(topic);
+    if (rows.length === 0) throw new UnknownTopicError(topic);
     this.partitionCounts.set(topic, rows[0].partitions);
     return rows[0].partitions;
   }
@@ -202,7 +202,7 @@ export class PostgresLog implements LogPort {
 
   /** Throws after close; creates the schema on first use (again after a failed attempt). */
   private ready(operation: string): Promise<void> {
-    if (this.closed) return Promise.reject(new PostgresLogClosedError(operation));
+    if (this.closed) return Promise.reject(new LogClosedError("PostgresLog", operation));
     this.schemaReady ??= ensureSchema(this.pool, this.tables).catch((error: unknown) => {
       this.schemaReady = undefined;
       throw error;

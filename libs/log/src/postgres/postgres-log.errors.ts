@@ -1,54 +1,13 @@
 /**
- * Typed errors of the Postgres log adapter. Each message says what went wrong and what to do.
- * The class names carry a `Postgres` prefix where the Kafka adapter has an error of the same
- * meaning, because both adapters are exported from one package.
+ * Typed errors only the Postgres log adapter raises. Each message says what went wrong and what
+ * to do; errors both adapters share (unknown topic, partition mismatch, closed) are in
+ * log-errors.ts.
  */
+import { LogError } from "../log-errors";
 
-/**
- * Base class, so callers can tell log-adapter failures from their own.
- *
- * @example
- * try { await log.partitionCount("history.events"); }
- * catch (error) { if (error instanceof PostgresUnknownTopicError) await log.ensureTopics([{ topic: error.topic, partitions: 12 }]); else throw error; }
- */
-export class PostgresLogError extends Error {
+/** Base class of the Postgres adapter's own errors (the shared ones are in log-errors.ts). */
+export class PostgresLogError extends LogError {
   override readonly name: string = "PostgresLogError";
-}
-
-/**
- * An existing topic has a different partition count than required. Keys map to partitions by
- * `partitionFor(key, count)`, so silently using another count would split one workflow's
- * records across partitions.
- */
-export class PostgresTopicPartitionMismatchError extends PostgresLogError {
-  override readonly name = "PostgresTopicPartitionMismatchError";
-  constructor(
-    readonly topic: string,
-    readonly required: number,
-    readonly actual: number,
-  ) {
-    super(
-      `Topic "${topic}" exists with ${actual} partition(s) but ${required} are required. ` +
-        `Records are partitioned by key, so the count cannot change under running services: ` +
-        `configure ${actual} partitions, or create a new topic and migrate.`,
-    );
-  }
-}
-
-/** A topic the caller named does not exist (topics are never auto-created). */
-export class PostgresUnknownTopicError extends PostgresLogError {
-  override readonly name = "PostgresUnknownTopicError";
-  constructor(readonly topic: string) {
-    super(`Topic "${topic}" does not exist; create it first with ensureTopics([{ topic: "${topic}", partitions }]).`);
-  }
-}
-
-/** The adapter was used after `close()`. */
-export class PostgresLogClosedError extends PostgresLogError {
-  override readonly name = "PostgresLogClosedError";
-  constructor(operation: string) {
-    super(`PostgresLog.${operation} was called after close(); create a new PostgresLog.`);
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { PoolClient } from "pg";
-import { PostgresUnknownTopicError } from "./postgres-log.errors";
+import { UnknownTopicError } from "../log-errors";
 import type { LogTables } from "./postgres-log.schema";
 
 /** A record whose partition is decided (from its key, or given). */
@@ -40,7 +40,7 @@ export async function appendRecords(client: PoolClient, tables: LogTables, recor
   for (const row of rows) next.set(`${row.partition}:${row.topic}`, BigInt(row.next_offset));
   // The adapter checks topics and partition ranges first; a missing row means the topic went away.
   const missing = wanted.find((t) => !next.has(`${t.partition}:${t.topic}`));
-  if (missing) throw new PostgresUnknownTopicError(missing.topic);
+  if (missing) throw new UnknownTopicError(missing.topic);
 
   const offsets = records.map((record) => {
     const key = `${record.partition}:${record.topic}`;
