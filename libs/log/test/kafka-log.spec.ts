@@ -1,17 +1,14 @@
-import { spawn } from "node:child_process";
 // The module object itself (not an ES-module copy), so replacing createConnection reaches the
 // client library.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import net = require("node:net");
-import * as path from "node:path";
 import { ensureInfrastructure, type RunningInfrastructure } from "@eventual/infra";
 import { Producer } from "@platformatic/kafka";
 import { KafkaLog } from "@eventual/log";
 import { NEW_PRODUCER } from "../src/kafka/kafka-log.options";
 import { type CrashableProcessor, describeLogContract } from "./log-contract";
-import { readAll, transform, unique, waitFor } from "./log-contract.helpers";
+import { readAll, spawnCrashProcessor, transform, unique, waitFor } from "./log-contract.helpers";
 
-const WORKSPACE = path.resolve(__dirname, "../../..");
 let infra: RunningInfrastructure;
 
 beforeAll(async () => {
@@ -41,21 +38,9 @@ describeLogContract(
   { spawnProcessor },
 );
 
-/** Runs test/fixtures/crash-processor.main.ts in a child process that the test can SIGKILL. */
-async function spawnProcessor(args: { groupId: string; input: string; output: string }): Promise<CrashableProcessor> {
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", path.join(__dirname, "fixtures", "crash-processor.main.ts")], {
-    cwd: WORKSPACE,
-    env: { ...process.env, SWC_NODE_PROJECT: path.join(WORKSPACE, "tsconfig.base.json"), KAFKA_BROKERS: infra.env.KAFKA_BROKERS, GROUP_ID: args.groupId, INPUT: args.input, OUTPUT: args.output },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
-    child.once("exit", (code) => reject(new Error(`crash-processor exited early (${code}): ${stderr}`)));
-  });
-  return { kill: () => child.kill("SIGKILL"), exited };
+/** The abrupt-death case's processor, in a child process the test can SIGKILL. */
+function spawnProcessor(args: { groupId: string; input: string; output: string }): Promise<CrashableProcessor> {
+  return spawnCrashProcessor({ KAFKA_BROKERS: infra.env.KAFKA_BROKERS }, args);
 }
 
 /** Every message in an error and the errors it wraps (`errors`, `cause`), as one string. */

@@ -1,4 +1,8 @@
+import { spawn } from "node:child_process";
+import * as path from "node:path";
 import type { LogPort, LogRecord, OutgoingRecord, PartitionProcessor } from "@eventual/log";
+
+const WORKSPACE = path.resolve(__dirname, "../../..");
 
 let counter = 0;
 /** A topic or group name no other test (or earlier run against the same broker) uses. */
@@ -62,4 +66,28 @@ export function recorder(): Recorder {
     revoked: () => revoked,
     processed: () => processed,
   };
+}
+
+/**
+ * Runs test/fixtures/crash-processor.main.ts in a child process that the test can SIGKILL;
+ * `adapterEnv` picks the adapter (KAFKA_BROKERS, or DATABASE_URL and LOG_SCHEMA).
+ *
+ * @example
+ * const doomed = await spawnCrashProcessor({ KAFKA_BROKERS: brokers }, { groupId, input, output });
+ * doomed.kill();
+ */
+export async function spawnCrashProcessor(adapterEnv: Record<string, string>, args: { groupId: string; input: string; output: string }): Promise<CrashableProcessor> {
+  const child = spawn(process.execPath, ["-r", "@swc-node/register", path.join(__dirname, "fixtures", "crash-processor.main.ts")], {
+    cwd: WORKSPACE,
+    env: { ...process.env, KAFKA_BROKERS: "", DATABASE_URL: "", SWC_NODE_PROJECT: path.join(WORKSPACE, "tsconfig.base.json"), ...adapterEnv, GROUP_ID: args.groupId, INPUT: args.input, OUTPUT: args.output },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
+    child.once("exit", (code) => reject(new Error(`crash-processor exited early (${code}): ${stderr}`)));
+  });
+  return { kill: () => child.kill("SIGKILL"), exited };
 }

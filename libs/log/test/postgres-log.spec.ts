@@ -1,13 +1,10 @@
-import { spawn } from "node:child_process";
-import * as path from "node:path";
 import { Client } from "pg";
 import { ensureInfrastructure, type RunningInfrastructure } from "@eventual/infra";
 import { type LogRecord, PartitionFencedError, PostgresLog, type PostgresLogOptions } from "@eventual/log";
 import { fairShare } from "../src/postgres/fair-share";
 import { type CrashableProcessor, describeLogContract } from "./log-contract";
-import { readAll, recorder, transform, unique, waitFor } from "./log-contract.helpers";
+import { readAll, recorder, spawnCrashProcessor, transform, unique, waitFor } from "./log-contract.helpers";
 
-const WORKSPACE = path.resolve(__dirname, "../../..");
 /** A schema of its own, so this file's topics, groups and locks touch nothing else. */
 const SCHEMA = `log_test_${process.pid}_${Date.now().toString(36)}`;
 let infra: RunningInfrastructure;
@@ -48,29 +45,9 @@ describeLogContract(
   { spawnProcessor },
 );
 
-/** Runs test/fixtures/crash-processor-postgres.main.ts in a child process that the test can SIGKILL. */
-async function spawnProcessor(args: { groupId: string; input: string; output: string }): Promise<CrashableProcessor> {
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", path.join(__dirname, "fixtures", "crash-processor-postgres.main.ts")], {
-    cwd: WORKSPACE,
-    env: {
-      ...process.env,
-      SWC_NODE_PROJECT: path.join(WORKSPACE, "tsconfig.base.json"),
-      DATABASE_URL: infra.env.DATABASE_URL,
-      LOG_SCHEMA: SCHEMA,
-      GROUP_ID: args.groupId,
-      INPUT: args.input,
-      OUTPUT: args.output,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("ready") && resolve());
-    child.once("exit", (code) => reject(new Error(`crash-processor-postgres exited early (${code}): ${stderr}`)));
-  });
-  return { kill: () => child.kill("SIGKILL"), exited };
+/** The abrupt-death case's processor, in a child process the test can SIGKILL. */
+function spawnProcessor(args: { groupId: string; input: string; output: string }): Promise<CrashableProcessor> {
+  return spawnCrashProcessor({ DATABASE_URL: infra.env.DATABASE_URL, LOG_SCHEMA: SCHEMA }, args);
 }
 
 describe("PostgresLog specifics", () => {
