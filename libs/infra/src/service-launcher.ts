@@ -26,6 +26,8 @@ export interface LaunchOptions {
   env: Record<string, string>;
   /** How long to wait for /health/ready (default 60 s). */
   readyTimeoutMs?: number;
+  /** Extra Node flags, e.g. `["--cpu-prof", "--cpu-prof-dir=/tmp/prof"]` to profile the service. */
+  nodeArgs?: string[];
   /** Each log line as it arrives (for a console or a test's diagnostics). */
   onLog?: (line: Record<string, unknown>) => void;
 }
@@ -40,7 +42,7 @@ export interface LaunchOptions {
  * await history.kill(); // SIGKILL: nothing graceful
  */
 export async function launchService(name: string, options: LaunchOptions): Promise<LaunchedService> {
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", options.entry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "-r", "@swc-node/register", options.entry], {
     cwd: WORKSPACE,
     env: { ...process.env, SWC_NODE_PROJECT: path.join(WORKSPACE, "tsconfig.base.json"), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

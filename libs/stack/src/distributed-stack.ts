@@ -37,6 +37,8 @@ export interface DistributedStackOptions {
   serviceEnv?: Partial<Record<StackServiceName, Record<string, string>>>;
   /** `LOG_LEVEL` of every process (default info: the launcher reads the readiness line). */
   logLevel?: "debug" | "info";
+  /** Extra Node flags for every process, e.g. `["--cpu-prof", "--cpu-prof-dir=/tmp/prof"]`. */
+  nodeArgs?: string[];
   /** Every log line of every process as it arrives. */
   onLog?: (process: string, line: Record<string, unknown>) => void;
   /** How long each process may take to become ready (default 120 s: SWC compiles on start). */
@@ -108,7 +110,7 @@ export async function startDistributedStack(options: DistributedStackOptions): P
     gateway: { GATEWAY_ID: `${prefix}gateway`, GATEWAY_HOST: "127.0.0.1", GATEWAY_PORT: String(gatewayPort), MATCHING_ADDRESSES: `127.0.0.1:${matchingPort}` },
   };
   const launch = (name: string, entry: string, env: Record<string, string>) =>
-    launchService(name, { entry, env, readyTimeoutMs: options.readyTimeoutMs ?? 120_000, onLog: options.onLog && ((line) => options.onLog!(name, line)) });
+    launchService(name, { entry, env, nodeArgs: options.nodeArgs, readyTimeoutMs: options.readyTimeoutMs ?? 120_000, onLog: options.onLog && ((line) => options.onLog!(name, line)) });
   const launchOwn = (name: StackServiceName) => launch(name, WORKSPACE_ENTRY(name), { ...common, ...own[name], ...options.serviceEnv?.[name] });
 
   const running = new Map<StackServiceName, LaunchedService>();
