@@ -107,8 +107,8 @@ export class GatewayModule {
         },
         {
           provide: WorkflowCommandsService,
-          useFactory: (sender: CommandSender, queries: WorkflowQueries) => new WorkflowCommandsService(sender, queries),
-          inject: [CommandSender, GATEWAY_QUERIES],
+          useFactory: (sender: CommandSender, queries: WorkflowQueries, watcher: ProjectionWatcher) => new WorkflowCommandsService(sender, queries, Date.now, watcher),
+          inject: [CommandSender, GATEWAY_QUERIES, ProjectionWatcher],
         },
         // read side
         {

@@ -64,4 +64,39 @@ describe("toStatusError", () => {
     expect(toStatusError(new Error("secret detail"), (e) => seen.push(e))).toMatchObject({ code: grpc.status.INTERNAL, details: expect.not.stringContaining("secret") });
     expect(seen).toHaveLength(1);
   });
+
+  it("waits for the projection of a workflow it just started before a signal, and not for ids nobody started", async () => {
+    const projected = new Set<string>();
+    const wakes: Array<() => void> = [];
+    const sent: HistoryCommand[] = [];
+    const sender = {
+      send: async (workflowId: string, command: HistoryCommand) => {
+        sent.push(command);
+        return command.type === "StartWorkflow" ? { status: "applied", workflowId, runId: "r1", events: 2 } : { status: "applied", workflowId, events: 1 };
+      },
+    } as unknown as CommandSender;
+    const queries = { describeWorkflow: async (id: string) => (projected.has(id) ? ({ workflowId: id, status: "running" } as WorkflowExecutionView) : undefined) };
+    const watcher = {
+      watch: () => {
+        let wake!: () => void;
+        const changed = new Promise<void>((resolve) => (wake = resolve));
+        wakes.push(wake);
+        return { changed, dispose: () => wake() };
+      },
+    };
+    const commands = new WorkflowCommandsService(sender, queries, () => 1_700_000_000_000, watcher, 60_000);
+    await commands.start(start, 1_000);
+    const signalled = commands.signal({ workflowId: "w", signalName: "go", input: null, requestId: "" }, 1_000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent.map((c) => c.type)).toEqual(["StartWorkflow"]);
+    // The projector commits the start and notifies: the signal goes through.
+    projected.add("w");
+    wakes.forEach((wake) => wake());
+    await signalled;
+    expect(sent.map((c) => c.type)).toEqual(["StartWorkflow", "SignalWorkflow"]);
+    await expect(commands.signal({ workflowId: "never-started", signalName: "go", input: null, requestId: "" }, 1_000)).rejects.toEqual(
+      new GatewayError("NOT_FOUND", "workflow never-started not found"),
+    );
+    expect(sent).toHaveLength(2);
+  });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type CommandOutcome, type HistoryCommand, assertNever } from "@eventual/core";
 import type { v1 } from "@eventual/proto";
-import { type WorkflowQueries, jsonbProblem } from "@eventual/store";
+import { type ProjectionWatcher, type WorkflowQueries, jsonbProblem } from "@eventual/store";
 import { GatewayError } from "../grpc/gateway.error";
 import { InvalidArgumentError } from "../validation/invalid-argument.error";
 import {
@@ -11,6 +11,7 @@ import {
   validateTerminateWorkflow,
 } from "../validation/workflow-request.validator";
 import type { CommandSender } from "./command.sender";
+import { RecentStarts } from "./recent-starts";
 
 /**
  * The write side of the client API: validates a request, turns it into a history command and
@@ -21,11 +22,19 @@ import type { CommandSender } from "./command.sender";
  * const { runId, started } = await commands.start({ workflowId: "order-7", workflowType: "processOrder", taskQueue: "orders" }, 10_000);
  */
 export class WorkflowCommandsService {
+  private readonly recent: RecentStarts;
+
   constructor(
     private readonly sender: CommandSender,
     private readonly queries: Pick<WorkflowQueries, "describeWorkflow">,
     private readonly now: () => number = Date.now,
-  ) {}
+    /** Wakes the wait for a just-started workflow's projection; without it, NOT_FOUND at once. */
+    private readonly changes?: Pick<ProjectionWatcher, "watch">,
+    /** Longest wait for a workflow this gateway just started to appear in the read model. */
+    private readonly projectionWaitMs = 5_000,
+  ) {
+    this.recent = new RecentStarts();
+  }
 
   async start(request: v1.StartWorkflowRequest__Output, timeoutMs: number): Promise<v1.StartWorkflowResponse> {
     const valid = validateStartWorkflow(request);
@@ -37,6 +46,7 @@ export class WorkflowCommandsService {
       data: { ...valid, runId, requestId: valid.requestId ?? randomUUID() },
     };
     const outcome = await this.sender.send(valid.workflowId, command, timeoutMs);
+    if (outcome.status !== "rejected") this.recent.add(valid.workflowId);
     switch (outcome.status) {
       case "applied":
         return { runId: outcome.runId, started: true };
@@ -85,11 +95,22 @@ export class WorkflowCommandsService {
 
   /**
    * An id the read model has never seen is NOT_FOUND without writing anything, so a typo
-   * leaves no trace in the log. (A workflow started a moment ago may not be projected yet;
-   * its caller retries — the cost of never writing for unknown ids.)
+   * leaves no trace in the log. An id this gateway started moments ago may simply not be
+   * projected yet: for those the lookup waits (woken by the projector) rather than failing.
    */
   private async requireKnown(workflowId: string): Promise<void> {
-    if (!(await this.queries.describeWorkflow(workflowId))) throw new GatewayError("NOT_FOUND", `workflow ${workflowId} not found`);
+    // Real time, not the command clock `now` (which tests fix): this is a wait.
+    const until = Date.now() + this.projectionWaitMs;
+    for (;;) {
+      const wait = this.changes && this.recent.has(workflowId) ? this.changes.watch(workflowId, Math.max(0, until - Date.now())) : undefined;
+      try {
+        if (await this.queries.describeWorkflow(workflowId)) return;
+        if (!wait || Date.now() >= until) throw new GatewayError("NOT_FOUND", `workflow ${workflowId} not found`);
+        await wait.changed;
+      } finally {
+        wait?.dispose();
+      }
+    }
   }
 }
 
