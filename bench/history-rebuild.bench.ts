@@ -7,12 +7,12 @@
  *
  *   npm run bench:rebuild [-- --closed 10000 --open 1000]
  */
-import * as os from "node:os";
 import { type HistoryCommand, INITIAL_STATE, type WorkflowState, decide, encodeMessage, topicNames } from "@eventual/core";
 import { ensureInfrastructure } from "@eventual/infra";
 import { KafkaLog, type OutgoingRecord } from "@eventual/log";
 import { JsonLogger } from "@eventual/service-kit";
 import { HistoryCommandsProcessor } from "../apps/history/src/history-commands.processor";
+import { machineInfo } from "./lib/machine-info";
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   }
   await flush();
   const writeMs = Date.now() - started;
-  console.log(`machine: ${os.cpus()[0].model.trim()}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  console.log(`machine: ${machineInfo()}`);
   console.log(`wrote ${events.toLocaleString()} events (${closed.toLocaleString()} closed + ${open.toLocaleString()} open workflows) into one partition in ${writeMs} ms`);
   const quiet = new JsonLogger("bench", "error");
   for (let run = 1; run <= 3; run++) {

@@ -12,12 +12,12 @@
  *
  * Not a test: numbers depend on the machine, which is printed with them.
  */
-import * as os from "node:os";
 import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import type { HistoryEvent } from "@eventual/core";
 import { TestEnvironment } from "@eventual/testing";
 import { WorkflowRunExecutor, bundleWorkflows, replayHistory } from "@eventual/worker";
+import { machineInfo } from "./lib/machine-info";
 
 const workflowsPath = path.join(__dirname, "fixtures", "loop.workflows.ts");
 
@@ -91,10 +91,7 @@ function report(label: string, events: number, activations: number, samples: Sam
 async function main(): Promise<void> {
   const rounds = option("rounds", 1_000);
   const runs = option("runs", 5);
-  const cpus = os.cpus();
-  console.log(
-    `machine: ${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.arch()}, node ${process.version}`,
-  );
+  console.log(`machine: ${machineInfo()}`);
 
   const recordStart = performance.now();
   const events = await recordHistory(rounds);

@@ -17,8 +17,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EventualClient } from "@eventual/client";
-import { type LaunchedService, ensureInfrastructure, freePort, launchService } from "@eventual/infra";
-import { processTreeMemory, startDistributedStack } from "@eventual/stack";
+import { type LaunchedService, ensureInfrastructure, freePort } from "@eventual/infra";
+import { type StackWorkerSpec, launchEmbeddedProcess, launchWorkerProcess, processTreeMemory, startDistributedStack } from "@eventual/stack";
 import { openTestStore } from "@eventual/store";
 import { type RunFigures, figuresOf, runClosedLoop } from "./lib/latency-stats";
 import { machineInfo } from "./lib/machine-info";
@@ -38,7 +38,7 @@ interface BenchTarget {
   stop(): Promise<void>;
 }
 
-const WORKER = { workflowsPath: "bench/fixtures/no-op.workflows.ts" };
+const WORKER: StackWorkerSpec = { workflowsPath: "bench/fixtures/no-op.workflows.ts" };
 
 async function distributed(): Promise<BenchTarget> {
   const infra = await ensureInfrastructure();
@@ -67,14 +67,9 @@ async function distributed(): Promise<BenchTarget> {
 async function embedded(): Promise<BenchTarget> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "eventual-bench-"));
   const port = await freePort();
-  const env: Record<string, string> = { EVENTUAL_DATA_DIR: dataDir, EVENTUAL_PORT: String(port), EVENTUAL_PARTITIONS: "4", LOG_LEVEL: "info" };
-  const platform = await launchService("embedded", { entry: "apps/embedded/src/main.ts", env, readyTimeoutMs: 120_000 });
+  const platform = await launchEmbeddedProcess({ dataDir, port, partitions: 4 });
   const address = `127.0.0.1:${port}`;
-  const worker = await launchService("worker-1", {
-    entry: "apps/worker-host/src/main.ts",
-    env: { EVENTUAL_ADDRESS: address, WORKER_WORKFLOWS_PATH: WORKER.workflowsPath, LOG_LEVEL: "info" },
-    readyTimeoutMs: 120_000,
-  });
+  const worker = await launchWorkerProcess(address, WORKER, { name: "worker-1" });
   return {
     label: "embedded platform (every service in one process on embedded Postgres and the Postgres log; worker: 2 processes)",
     address,

@@ -1,5 +1,6 @@
 import { topicNames } from "@eventual/core";
-import { type LaunchedService, freePort, launchService } from "@eventual/infra";
+import { type LaunchedService, freePort } from "@eventual/infra";
+import { type ProcessLaunchOptions, type StackWorkerSpec, launchStackProcess, launchWorkerProcess } from "./process-launchers";
 import { KafkaLog } from "@eventual/log";
 
 /** The platform's services, each its own OS process. */
@@ -7,15 +8,6 @@ export type StackServiceName = "history" | "projector" | "timers" | "matching" |
 
 /** The order they start in: the gateway last, as it needs matching's address. */
 export const STACK_SERVICES: readonly StackServiceName[] = ["history", "projector", "timers", "matching", "gateway"];
-
-/** A worker process hosting a module of workflows and activities (apps/worker-host). */
-export interface StackWorkerSpec {
-  /** Module path (relative to the workspace or absolute). */
-  workflowsPath: string;
-  taskQueue?: string;
-  /** Extra `WORKER_*` settings, e.g. `{ WORKER_MAX_CONCURRENT_ACTIVITIES: "32" }`. */
-  env?: Record<string, string>;
-}
 
 export interface DistributedStackOptions {
   kafkaBrokers: string;
@@ -66,8 +58,6 @@ export interface DistributedStack {
   stop(): Promise<void>;
 }
 
-const WORKSPACE_ENTRY = (name: string) => `apps/${name}/src/main.ts`;
-
 /**
  * Starts history, projector, timers, matching and the gateway as separate processes on an
  * existing broker and Postgres, creates the topics first, then starts the workers.
@@ -100,7 +90,6 @@ export async function startDistributedStack(options: DistributedStackOptions): P
     EVENTUAL_PARTITIONS: String(partitions),
     DATABASE_URL: options.databaseUrl,
     DATABASE_SCHEMA: options.databaseSchema ?? "public",
-    LOG_LEVEL: options.logLevel ?? "info",
   };
   const own: Record<StackServiceName, Record<string, string>> = {
     history: { HISTORY_GROUP_ID: `${prefix}history` },
@@ -109,9 +98,15 @@ export async function startDistributedStack(options: DistributedStackOptions): P
     matching: { MATCHING_GROUP_ID: `${prefix}matching`, MATCHING_HOST: "127.0.0.1", MATCHING_PORT: String(matchingPort) },
     gateway: { GATEWAY_ID: `${prefix}gateway`, GATEWAY_HOST: "127.0.0.1", GATEWAY_PORT: String(gatewayPort), MATCHING_ADDRESSES: `127.0.0.1:${matchingPort}` },
   };
-  const launch = (name: string, entry: string, env: Record<string, string>) =>
-    launchService(name, { entry, env, nodeArgs: options.nodeArgs, readyTimeoutMs: options.readyTimeoutMs ?? 120_000, onLog: options.onLog && ((line) => options.onLog!(name, line)) });
-  const launchOwn = (name: StackServiceName) => launch(name, WORKSPACE_ENTRY(name), { ...common, ...own[name], ...options.serviceEnv?.[name] });
+  const launchOptions = (name: string): ProcessLaunchOptions => ({
+    name,
+    logLevel: options.logLevel,
+    nodeArgs: options.nodeArgs,
+    readyTimeoutMs: options.readyTimeoutMs,
+    onLog: options.onLog && ((line) => options.onLog!(name, line)),
+  });
+  const launchOwn = (name: StackServiceName) =>
+    launchStackProcess(name, `apps/${name}/src/main.ts`, { ...common, ...own[name], ...options.serviceEnv?.[name] }, launchOptions(name));
 
   const running = new Map<StackServiceName, LaunchedService>();
   const workers: LaunchedService[] = [];
@@ -126,15 +121,7 @@ export async function startDistributedStack(options: DistributedStackOptions): P
     running.set("gateway", await launchOwn("gateway"));
     const address = `127.0.0.1:${gatewayPort}`;
     for (const [i, spec] of (options.workers ?? []).entries()) {
-      workers.push(
-        await launch(`worker-${i + 1}`, WORKSPACE_ENTRY("worker-host"), {
-          EVENTUAL_ADDRESS: address,
-          WORKER_WORKFLOWS_PATH: spec.workflowsPath,
-          WORKER_TASK_QUEUE: spec.taskQueue ?? "main",
-          LOG_LEVEL: common.LOG_LEVEL,
-          ...spec.env,
-        }),
-      );
+      workers.push(await launchWorkerProcess(address, spec, launchOptions(`worker-${i + 1}`)));
     }
     const service = (name: StackServiceName) => {
       const found = running.get(name);

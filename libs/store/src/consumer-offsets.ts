@@ -21,12 +21,15 @@ export class ConsumerOffsets {
    */
   async lock(m: EntityManager, topic: string, partition: number): Promise<bigint> {
     const key = [this.consumer, topic, partition];
-    await m.query(`INSERT INTO projection_offsets (consumer, topic, "partition", next_offset) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING`, key);
-    const [{ next_offset }]: Array<{ next_offset: string }> = await m.query(
-      `SELECT next_offset FROM projection_offsets WHERE consumer = $1 AND topic = $2 AND "partition" = $3 FOR UPDATE`,
-      key,
-    );
-    return BigInt(next_offset);
+    const select = () =>
+      m.query(`SELECT next_offset FROM projection_offsets WHERE consumer = $1 AND topic = $2 AND "partition" = $3 FOR UPDATE`, key) as Promise<Array<{ next_offset: string }>>;
+    // Every batch runs this; the row exists after the first, so one statement in steady state.
+    let rows = await select();
+    if (rows.length === 0) {
+      await m.query(`INSERT INTO projection_offsets (consumer, topic, "partition", next_offset) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING`, key);
+      rows = await select();
+    }
+    return BigInt(rows[0].next_offset);
   }
 
   async save(m: EntityManager, topic: string, partition: number, next: bigint): Promise<void> {

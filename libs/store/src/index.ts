@@ -27,7 +27,7 @@ export {
   type Page,
 } from "./workflow.queries";
 export { InvalidQueryError, MAX_PAGE_SIZE } from "./page-token";
-export { ProjectionWatcher, type ProjectionWait, type ProjectionWatcherOptions } from "./projection-watcher";
+export { ProjectionWatcher, untilProjected, type ProjectionWait, type ProjectionWatcherOptions } from "./projection-watcher";
 export { notifyProjected, projectionChannel } from "./projection-notifier";
 export { TimerStore, type DurableTimer } from "./timer.store";
 export { jsonbProblem } from "./jsonb-compat";

@@ -131,3 +131,33 @@ export class ProjectionWatcher {
     for (const set of this.waiters.values()) for (const wake of set) wake();
   }
 }
+
+/**
+ * Looks at the read model until `look` finds what it wants, looking again whenever the
+ * projector reports a change to the workflow and at least every `recheckMs`; gives up with
+ * undefined after `timeoutMs`. Each wait is registered before the look, so a change committed
+ * in between still wakes it. Without `changes`, looks once.
+ *
+ * @example
+ * const run = await untilProjected(watcher, "order-7", () => queries.describeWorkflow("order-7"), { timeoutMs: 5_000 });
+ */
+export async function untilProjected<T>(
+  changes: Pick<ProjectionWatcher, "watch"> | undefined,
+  workflowId: string,
+  look: () => Promise<T | undefined>,
+  bounds: { timeoutMs: number; recheckMs?: number },
+): Promise<T | undefined> {
+  const until = Date.now() + bounds.timeoutMs;
+  for (;;) {
+    const remaining = until - Date.now();
+    const wait = changes?.watch(workflowId, Math.min(bounds.recheckMs ?? remaining, remaining));
+    try {
+      const found = await look();
+      if (found !== undefined) return found;
+      if (!wait || Date.now() >= until) return undefined;
+      await wait.changed;
+    } finally {
+      wait?.dispose();
+    }
+  }
+}

@@ -2,6 +2,7 @@ import type { Failure, HistoryEvent, Payload } from "@eventual/core";
 import type { DataSource } from "typeorm";
 import { EXECUTION_STATUSES, type ExecutionStatus } from "./entities";
 import { checkPageSize, decodePageToken, encodePageToken, InvalidQueryError } from "./page-token";
+import { isoTime } from "./sql-time";
 
 /** A run as DescribeWorkflow and ListWorkflows show it. Times are ms since the epoch. */
 export interface WorkflowExecutionView {
@@ -125,30 +126,21 @@ export class WorkflowQueries {
   }
 
   /**
-   * The id of the WorkflowTaskStarted of the task scheduled at `scheduledEventId`, once the
-   * read model has it: what the gateway waits for before handing a workflow task to a worker.
+   * A run's history from its first event through the WorkflowTaskStarted of the task scheduled
+   * at `scheduledEventId` — what the worker must replay — in one read; empty until the read
+   * model has that start. What the gateway waits for before handing a workflow task out.
    *
    * @example
-   * const startedId = await queries.workflowTaskStartedId("run-1", 8);
+   * const replay = await queries.historyThroughTaskStart("run-1", 8); // [] until started
    */
-  async workflowTaskStartedId(runId: string, scheduledEventId: number): Promise<number | undefined> {
-    const rows: Array<{ event_id: number }> = await this.dataSource.query(
-      `SELECT event_id FROM history_events WHERE run_id = $1 AND type = 'WorkflowTaskStarted' AND (data->>'scheduledEventId')::int = $2 LIMIT 1`,
-      [runId, scheduledEventId],
-    );
-    return rows[0]?.event_id;
-  }
-
-  /**
-   * A run's history from its first event through `lastEventId`, in one read.
-   *
-   * @example
-   * const replay = await queries.historyThrough("run-1", 9); // events 1..9
-   */
-  async historyThrough(runId: string, lastEventId: number): Promise<HistoryEvent[]> {
+  async historyThroughTaskStart(runId: string, scheduledEventId: number): Promise<HistoryEvent[]> {
     const rows: EventRow[] = await this.dataSource.query(
-      `SELECT event_id, type, "timestamp", data FROM history_events WHERE run_id = $1 AND event_id <= $2 ORDER BY event_id`,
-      [runId, lastEventId],
+      `SELECT e.event_id, e.type, e."timestamp", e.data FROM history_events e
+        WHERE e.run_id = $1 AND e.event_id <= (
+          SELECT s.event_id FROM history_events s
+           WHERE s.run_id = $1 AND s.type = 'WorkflowTaskStarted' AND (s.data->>'scheduledEventId')::int = $2 LIMIT 1)
+        ORDER BY e.event_id`,
+      [runId, scheduledEventId],
     );
     return rows.map(toEvent);
   }
@@ -185,10 +177,10 @@ export class WorkflowQueries {
     if (filter.status !== undefined) where.push(`status = ${param(filter.status)}`);
     if (filter.startTimeFrom !== undefined)
       where.push(
-        `start_time >= ${param(new Date(filter.startTimeFrom).toISOString())}::timestamptz`,
+        `start_time >= ${param(isoTime(filter.startTimeFrom))}::timestamptz`,
       );
     if (filter.startTimeTo !== undefined)
-      where.push(`start_time < ${param(new Date(filter.startTimeTo).toISOString())}::timestamptz`);
+      where.push(`start_time < ${param(isoTime(filter.startTimeTo))}::timestamptz`);
     if (filter.pageToken) {
       const position = decodePageToken(filter.pageToken, "l");
       if (position.f !== fingerprint)
@@ -196,7 +188,7 @@ export class WorkflowQueries {
       if (typeof position.t !== "number" || typeof position.r !== "string")
         throw new InvalidQueryError("pageToken", "page token is malformed");
       where.push(
-        `(start_time, run_id) < (${param(new Date(position.t).toISOString())}::timestamptz, ${param(position.r)})`,
+        `(start_time, run_id) < (${param(isoTime(position.t))}::timestamptz, ${param(position.r)})`,
       );
     }
     const rows: ExecutionRow[] = await this.dataSource.query(

@@ -1,4 +1,4 @@
-import { HistoryProjection, ProjectionWatcher, openTestStore, type TestStore } from "@eventual/store";
+import { HistoryProjection, ProjectionWatcher, WorkflowQueries, openTestStore, type TestStore, untilProjected } from "@eventual/store";
 import { asLog, HistoryDriver, T0 } from "./history-fixtures";
 
 /** The projector announces what it committed; the gateway's waits wake on it instead of polling. */
@@ -19,7 +19,8 @@ describe("ProjectionWatcher: woken by the projector's commits", () => {
   });
 
   const project = async (target: TestStore, driver: HistoryDriver) => {
-    const projection = new HistoryProjection(target.dataSource, "projector");
+    // A consumer per workflow: each driver's log starts at offset 0.
+    const projection = new HistoryProjection(target.dataSource, `projector-${driver.workflowId}`);
     for (const batch of asLog(driver.messages, 1, 100)) await projection.applyBatch(batch);
   };
   /** Whether `wait` resolved before a bound far longer than a notification's round trip. */
@@ -64,5 +65,19 @@ describe("ProjectionWatcher: woken by the projector's commits", () => {
     await closing.close();
     await expect(wait.changed).resolves.toBeUndefined();
     wait.dispose();
+  });
+
+  it("untilProjected looks again when the projector reports the workflow, and gives up at its bound", async () => {
+    const queries = new WorkflowQueries(store.dataSource);
+    let looks = 0;
+    const look = async () => (looks++, queries.describeWorkflow("w-late"));
+    const waiting = untilProjected(watcher, "w-late", look, { timeoutMs: 60_000, recheckMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 100));
+    await project(store, new HistoryDriver("w-late", T0).start("w-late-1"));
+    expect(await waiting).toMatchObject({ workflowId: "w-late", runId: "w-late-1" });
+    expect(looks).toBe(2);
+    expect(await untilProjected(watcher, "w-never", () => queries.describeWorkflow("w-never"), { timeoutMs: 50 })).toBeUndefined();
+    // Without a watcher it looks once.
+    expect(await untilProjected(undefined, "w-never", () => queries.describeWorkflow("w-never"), { timeoutMs: 60_000 })).toBeUndefined();
   });
 });

@@ -152,6 +152,20 @@ describe("WorkflowQueries", () => {
     expect(await queries.getHistoryPage("no-such-run", 10)).toEqual({ items: [] });
   });
 
+  it("reads a run's history through a workflow task's start, and nothing before that start is projected", async () => {
+    const driver = drivers[0];
+    const events = driver.messages.map((m) => m.event);
+    const starts = events.filter((e) => e.type === "WorkflowTaskStarted");
+    expect(starts.length).toBeGreaterThan(0);
+    for (const start of starts) {
+      const scheduledEventId = (start.data as { scheduledEventId: number }).scheduledEventId;
+      const read = await queries.historyThroughTaskStart(driver.runId, scheduledEventId);
+      expect(read.map((e) => e.eventId)).toEqual(events.filter((e) => e.eventId <= start.eventId).map((e) => e.eventId));
+    }
+    expect(await queries.historyThroughTaskStart(driver.runId, 9_999)).toEqual([]);
+    expect(await queries.historyThroughTaskStart("no-such-run", 2)).toEqual([]);
+  });
+
   it("rejects tokens from another run or filter, garbled tokens and bad page sizes", async () => {
     const history = await queries.getHistoryPage(drivers[0].runId, 1);
     await expect(

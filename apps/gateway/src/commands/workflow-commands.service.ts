@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { type CommandOutcome, type HistoryCommand, assertNever } from "@eventual/core";
 import type { v1 } from "@eventual/proto";
-import { type ProjectionWatcher, type WorkflowQueries, jsonbProblem } from "@eventual/store";
+import { type ProjectionWatcher, type WorkflowQueries, jsonbProblem, untilProjected } from "@eventual/store";
 import { GatewayError } from "../grpc/gateway.error";
 import { InvalidArgumentError } from "../validation/invalid-argument.error";
 import {
@@ -99,18 +99,9 @@ export class WorkflowCommandsService {
    * projected yet: for those the lookup waits (woken by the projector) rather than failing.
    */
   private async requireKnown(workflowId: string): Promise<void> {
-    // Real time, not the command clock `now` (which tests fix): this is a wait.
-    const until = Date.now() + this.projectionWaitMs;
-    for (;;) {
-      const wait = this.changes && this.recent.has(workflowId) ? this.changes.watch(workflowId, Math.max(0, until - Date.now())) : undefined;
-      try {
-        if (await this.queries.describeWorkflow(workflowId)) return;
-        if (!wait || Date.now() >= until) throw new GatewayError("NOT_FOUND", `workflow ${workflowId} not found`);
-        await wait.changed;
-      } finally {
-        wait?.dispose();
-      }
-    }
+    const changes = this.recent.has(workflowId) ? this.changes : undefined;
+    const known = await untilProjected(changes, workflowId, () => this.queries.describeWorkflow(workflowId), { timeoutMs: this.projectionWaitMs });
+    if (!known) throw new GatewayError("NOT_FOUND", `workflow ${workflowId} not found`);
   }
 }
 

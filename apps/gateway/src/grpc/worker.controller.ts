@@ -10,7 +10,7 @@ import {
 import type { CommandOutcome, Failure, HistoryCommand, HistoryEvent, MatchingTaskMessage } from "@eventual/core";
 import type { v1 } from "@eventual/proto";
 import type { JsonLogger } from "@eventual/service-kit";
-import type { ProjectionWatcher, WorkflowQueries } from "@eventual/store";
+import { type ProjectionWatcher, type WorkflowQueries, untilProjected } from "@eventual/store";
 import type { CommandSender } from "../commands/command.sender";
 import type { MatchingPool } from "../matching/matching-pool.client";
 import { remainingMs } from "./call-deadline";
@@ -143,19 +143,12 @@ export class WorkerController {
    * The run's history through the task's WorkflowTaskStarted, once the read model has it. The
    * projector's notification wakes the wait; the bounded re-check covers a missed one.
    */
-  private async historyUpToStart(workflowId: string, runId: string, scheduledEventId: number, waitMs: number): Promise<HistoryEvent[] | undefined> {
-    const until = Date.now() + waitMs;
-    for (;;) {
-      const wait = this.changes.watch(workflowId, Math.min(this.options.recheckMs, until - Date.now()));
-      try {
-        const startedId = await this.queries.workflowTaskStartedId(runId, scheduledEventId);
-        if (startedId !== undefined) return await this.queries.historyThrough(runId, startedId);
-        if (Date.now() >= until) return undefined;
-        await wait.changed;
-      } finally {
-        wait.dispose();
-      }
-    }
+  private historyUpToStart(workflowId: string, runId: string, scheduledEventId: number, waitMs: number): Promise<HistoryEvent[] | undefined> {
+    const look = async () => {
+      const history = await this.queries.historyThroughTaskStart(runId, scheduledEventId);
+      return history.length > 0 ? history : undefined;
+    };
+    return untilProjected(this.changes, workflowId, look, { timeoutMs: waitMs, recheckMs: this.options.recheckMs });
   }
 
   private async report(workflowId: string, command: HistoryCommand, timeoutMs: number): Promise<CommandOutcome> {

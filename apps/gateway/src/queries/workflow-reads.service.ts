@@ -8,7 +8,7 @@ import {
 } from "@eventual/client";
 import { assertNever } from "@eventual/core";
 import type { v1 } from "@eventual/proto";
-import { MAX_PAGE_SIZE, type ProjectionWatcher, type WorkflowExecutionView, type WorkflowQueries } from "@eventual/store";
+import { MAX_PAGE_SIZE, type ProjectionWatcher, type WorkflowExecutionView, type WorkflowQueries, untilProjected } from "@eventual/store";
 import { GatewayError } from "../grpc/gateway.error";
 import { optionalId, requireId } from "../validation/field.validator";
 import { DEFAULT_REQUEST_LIMITS, InvalidArgumentError } from "../validation/invalid-argument.error";
@@ -83,21 +83,20 @@ export class WorkflowReadsService {
     const runId = optionalId("run_id", request.runId, DEFAULT_REQUEST_LIMITS);
     const started = Date.now();
     const notFoundGraceMs = Math.min(wait.timeoutMs, 2_000);
-    for (;;) {
-      // Registered before looking, so a change committed in between still wakes this wait.
-      const change = this.changes.watch(workflowId, Math.min(wait.pollMs, wait.timeoutMs - (Date.now() - started)));
-      try {
+    const closed = await untilProjected(
+      this.changes,
+      workflowId,
+      async () => {
         const run = await this.queries.describeWorkflow(workflowId, runId);
         if (run && run.status !== "running") return workflowResultToProto(toResult(run));
-        const waited = Date.now() - started;
-        if (!run && waited >= notFoundGraceMs) throw notFound(workflowId, runId);
-        if (waited >= wait.timeoutMs) throw new GatewayError("DEADLINE_EXCEEDED", `workflow ${workflowId} is still running`);
+        if (!run && Date.now() - started >= notFoundGraceMs) throw notFound(workflowId, runId);
         if (wait.abandoned()) throw new GatewayError("UNAVAILABLE", "the call was cancelled or the gateway is shutting down");
-        await change.changed;
-      } finally {
-        change.dispose();
-      }
-    }
+        return undefined;
+      },
+      { timeoutMs: wait.timeoutMs, recheckMs: wait.pollMs },
+    );
+    if (!closed) throw new GatewayError("DEADLINE_EXCEEDED", `workflow ${workflowId} is still running`);
+    return closed;
   }
 
   private async findRun(workflowIdField: string, runIdField: string): Promise<WorkflowExecutionView> {

@@ -27,20 +27,8 @@ export class ConsumerPartitionWorker extends PartitionWorker {
     try {
       const stored = await consumer.startOffset(this.topic, this.partition);
       started = true;
-      let position = stored ?? (await this.consumerContext.firstOffset(this.topic, this.partition));
-      while (!this.stopping) {
-        const { records, nextOffset } = await this.fetchFrom(position);
-        let completed = true;
-        for (const batch of this.batches(records)) {
-          if (this.stopping) {
-            completed = false;
-            break;
-          }
-          await consumer.handle({ topic: this.topic, partition: this.partition, records: batch });
-          position = batch[batch.length - 1].offset + 1n;
-        }
-        if (completed && nextOffset > position) position = nextOffset;
-      }
+      const position = stored ?? (await this.consumerContext.firstOffset(this.topic, this.partition));
+      await this.consumeFrom(position, (batch) => consumer.handle({ topic: this.topic, partition: this.partition, records: batch }));
     } finally {
       if (started) await consumer.onRevoked?.(this.topic, this.partition).catch((error: unknown) => this.report(error, "onRevoked"));
     }

@@ -60,6 +60,27 @@ export abstract class PartitionWorker {
     return this.stopping ? { records: [], nextOffset: position } : fetched;
   }
 
+  /**
+   * Fetches from `position` and hands batches to `handle` strictly in order until stopped.
+   * After a fetch fully handled, moves on to the fetch's end — past transaction markers too,
+   * or a partition ending in one would be fetched forever.
+   */
+  protected async consumeFrom(position: bigint, handle: (batch: LogRecord[]) => Promise<void>): Promise<void> {
+    while (!this.stopping) {
+      const { records, nextOffset } = await this.fetchFrom(position);
+      let completed = true;
+      for (const batch of this.batches(records)) {
+        if (this.stopping) {
+          completed = false;
+          break;
+        }
+        await handle(batch);
+        position = batch[batch.length - 1].offset + 1n;
+      }
+      if (completed && nextOffset > position) position = nextOffset;
+    }
+  }
+
   /** Splits fetched records into batches of at most `maxBatchRecords`. */
   protected *batches(records: LogRecord[]): Generator<LogRecord[]> {
     for (let i = 0; i < records.length; i += this.context.maxBatchRecords) {

@@ -48,21 +48,8 @@ export class ProcessorPartitionWorker extends PartitionWorker {
       if (this.stopping) return;
       await processor.onAssigned?.(this.topic, this.partition);
       assigned = true;
-      let position = await this.processorContext.committedOffset(this.topic, this.partition);
-      while (!this.stopping) {
-        const { records, nextOffset } = await this.fetchFrom(position);
-        let completed = true;
-        for (const batch of this.batches(records)) {
-          if (this.stopping) {
-            completed = false;
-            break;
-          }
-          await this.commitBatch(producer, batch);
-          position = batch[batch.length - 1].offset + 1n;
-        }
-        // Past transaction markers too, or a partition ending in one would be fetched forever.
-        if (completed && nextOffset > position) position = nextOffset;
-      }
+      const position = await this.processorContext.committedOffset(this.topic, this.partition);
+      await this.consumeFrom(position, (batch) => this.commitBatch(producer, batch));
     } finally {
       await producer.close().catch((error: unknown) => this.report(error, "closing transactional producer"));
       if (assigned) await processor.onRevoked?.(this.topic, this.partition).catch((error: unknown) => this.report(error, "onRevoked"));

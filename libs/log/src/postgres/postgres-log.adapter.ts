@@ -193,19 +193,14 @@ export class PostgresLog implements LogPort {
     for (const record of records) {
       const count = await this.partitionCount(record.topic);
       const partition = record.partition ?? partitionFor(record.key, count);
-      if (!Number.isInteger(partition) || partition < 0 || partition >= count) {
-        throw new RangeError(`${record.topic} has partitions 0..${count - 1}; there is no partition ${partition}`);
-      }
+      assertPartitionIndex(record.topic, partition, count);
       placed.push({ topic: record.topic, partition, key: record.key, value: record.value, headers: record.headers ?? {} });
     }
     return placed;
   }
 
   private async assertPartition(topic: string, partition: number): Promise<void> {
-    const count = await this.partitionCount(topic);
-    if (!Number.isInteger(partition) || partition < 0 || partition >= count) {
-      throw new RangeError(`${topic} has partitions 0..${count - 1}; there is no partition ${partition}`);
-    }
+    assertPartitionIndex(topic, partition, await this.partitionCount(topic));
   }
 
   /** Throws after close; creates the schema on first use (again after a failed attempt). */
@@ -227,4 +222,10 @@ function batchSize(requested: number | undefined): number {
 
 function assertName(what: string, name: unknown): asserts name is string {
   if (typeof name !== "string" || name.length === 0) throw new TypeError(`${what} must be a non-empty string, got ${JSON.stringify(name)}`);
+}
+
+function assertPartitionIndex(topic: string, partition: number, count: number): void {
+  if (!Number.isInteger(partition) || partition < 0 || partition >= count) {
+    throw new RangeError(`${topic} has partitions 0..${count - 1}; there is no partition ${partition}`);
+  }
 }
