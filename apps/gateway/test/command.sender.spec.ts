@@ -2,6 +2,7 @@ import type { HistoryCommand } from "@eventual/core";
 import type { LogPort, OutgoingRecord } from "@eventual/log";
 import { CommandSender } from "../src/commands/command.sender";
 import { ReplyRouter } from "../src/commands/reply.router";
+import { InvalidArgumentError } from "../src/validation/invalid-argument.error";
 
 const command: HistoryCommand = { type: "TerminateWorkflow", now: 1, data: { reason: "" } };
 
@@ -28,6 +29,18 @@ describe("CommandSender", () => {
     expect(appended).toHaveLength(1);
     expect(JSON.parse(appended[0].value)).toMatchObject({ workflowId: "w", command, replyTo: { gateway: "gw", correlationId: expect.any(String) } });
     expect(appended[0]).toMatchObject({ topic: "history.commands", key: "w" });
+    await router.stop();
+  });
+
+  it("refuses, before sending, a command whose data Postgres jsonb cannot store (e.g. an activity result with a NUL)", async () => {
+    const { router, appended, sender } = setup();
+    await router.start();
+    const report: HistoryCommand = { type: "CompleteActivityTask", now: 1, data: { runId: "r", activityId: "1", attempt: 1, result: { note: "a\u0000b" } } };
+    await expect(sender.send("w", report, 10_000)).rejects.toEqual(new InvalidArgumentError("result.note", "contains the NUL character, which Postgres jsonb cannot store"));
+    const cancel: HistoryCommand = { type: "RequestCancelWorkflow", now: 1, data: { reason: "bad \ud800", requestId: "q" } };
+    await expect(sender.send("w", cancel, 10_000)).rejects.toMatchObject({ field: "reason" });
+    expect(appended).toEqual([]);
+    expect(router.pending).toBe(0);
     await router.stop();
   });
 

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { type CommandOutcome, type HistoryCommand, type HistoryCommandMessage, encodeMessage } from "@eventual/core";
 import type { LogPort } from "@eventual/log";
+import { jsonbProblem } from "@eventual/store";
 import { GatewayError } from "../grpc/gateway.error";
+import { InvalidArgumentError } from "../validation/invalid-argument.error";
 import { type ReplyRouter, ReplyRouterStoppedError, ReplyTimeoutError } from "./reply.router";
 
 /**
@@ -23,6 +25,14 @@ export class CommandSender {
 
   async send(workflowId: string, command: HistoryCommand, timeoutMs: number): Promise<CommandOutcome> {
     if (timeoutMs <= 0) throw new GatewayError("DEADLINE_EXCEEDED", "the call's deadline passed before the command was sent");
+    // A command's data becomes event data the projector stores as jsonb; a value jsonb refuses
+    // (NUL, a lone surrogate — in an activity result, a failure message, a reason) would stop
+    // the projector at that record for good. Every command path passes here, so none is sent.
+    const problem = jsonbProblem(command.data);
+    if (problem) {
+      const at = problem.indexOf(": ");
+      throw new InvalidArgumentError(problem.slice(0, at), problem.slice(at + 2));
+    }
     const correlationId = randomUUID();
     const message: HistoryCommandMessage = { workflowId, command, replyTo: { gateway: this.gatewayId, correlationId } };
     const reply = this.router.expect(correlationId, timeoutMs);
